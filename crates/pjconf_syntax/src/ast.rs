@@ -11,7 +11,9 @@ use crate::{SyntaxKind, SyntaxTree};
 impl SyntaxTree {
     /// Every section, in file order (a header whose `]` is missing starts no section).
     pub fn sections(&self) -> impl Iterator<Item = Section<'_>> {
-        self.sections.iter().map(move |&node| Section { tree: self, node })
+        self.sections
+            .iter()
+            .map(move |&node| Section { tree: self, node })
     }
 
     /// Option lines before the first section header (an error in a top-level file, and the
@@ -167,9 +169,11 @@ impl<'a> Item<'a> {
     pub fn value(&self) -> Cow<'a, str> {
         match self.tree.assembled_item(self.line) {
             Some(a) => decode_value(a.value.bytes(&self.tree.text)),
-            None => self.find(&[SyntaxKind::VALUE]).map_or(Cow::Borrowed(""), |t| {
-                decode_value(&self.tree.text[t.span.range()])
-            }),
+            None => self
+                .find(&[SyntaxKind::VALUE])
+                .map_or(Cow::Borrowed(""), |t| {
+                    decode_value(&self.tree.text[t.span.range()])
+                }),
         }
     }
 

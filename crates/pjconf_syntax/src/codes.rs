@@ -52,26 +52,106 @@ pub const INCLUDE_UNREADABLE: &str = "PJ025";
 
 /// Every code of this stage: (code, default severity, summary).
 pub const CODES: &[(&str, Severity, &str)] = &[
-    (UNCLOSED_BRACKET, Severity::Error, "section header without a closing `]`"),
-    (UNCLOSED_PAREN, Severity::Error, "header option list without a closing `)`"),
-    (EMPTY_PARENT, Severity::Error, "empty name in a header option list"),
-    (HEADER_TRAILING_TEXT, Severity::Warning, "text after `]` or `)` is ignored"),
-    (MISSING_EQUALS, Severity::Warning, "line with neither `=` nor `=>` is ignored"),
-    (OPTION_BEFORE_SECTION, Severity::Error, "option before any section header"),
-    (UNTERMINATED_BLOCK_COMMENT, Severity::Warning, "`;--` block comment never closed"),
+    (
+        UNCLOSED_BRACKET,
+        Severity::Error,
+        "section header without a closing `]`",
+    ),
+    (
+        UNCLOSED_PAREN,
+        Severity::Error,
+        "header option list without a closing `)`",
+    ),
+    (
+        EMPTY_PARENT,
+        Severity::Error,
+        "empty name in a header option list",
+    ),
+    (
+        HEADER_TRAILING_TEXT,
+        Severity::Warning,
+        "text after `]` or `)` is ignored",
+    ),
+    (
+        MISSING_EQUALS,
+        Severity::Warning,
+        "line with neither `=` nor `=>` is ignored",
+    ),
+    (
+        OPTION_BEFORE_SECTION,
+        Severity::Error,
+        "option before any section header",
+    ),
+    (
+        UNTERMINATED_BLOCK_COMMENT,
+        Severity::Warning,
+        "`;--` block comment never closed",
+    ),
     (NUL_BYTE, Severity::Warning, "NUL byte ends the line early"),
-    (LINE_TOO_LONG, Severity::Warning, "line longer than Asterisk reads is skipped"),
-    (EMPTY_OPTION_NAME, Severity::Warning, "option without a name is ignored"),
-    (INVALID_ESCAPE, Severity::Error, "`\\` escapes a blank or nothing"),
-    (STRAY_BLOCK_COMMENT_END, Severity::Warning, "`--;` outside a block comment hides the rest of the file"),
-    (BLOCK_COMMENT_TOO_DEEP, Severity::Warning, "block comments nested too deep"),
-    (UNKNOWN_DIRECTIVE, Severity::Warning, "unknown `#` directive (`#` is not a comment)"),
-    (DIRECTIVE_WITHOUT_ARGUMENT, Severity::Warning, "directive without an argument is ignored"),
-    (EXEC_REFUSED, Severity::Error, "`#exec` is refused: pjconf never runs programs"),
-    (MISSING_INCLUDE, Severity::Error, "`#include` of a file that does not exist"),
+    (
+        LINE_TOO_LONG,
+        Severity::Warning,
+        "line longer than Asterisk reads is skipped",
+    ),
+    (
+        EMPTY_OPTION_NAME,
+        Severity::Warning,
+        "option without a name is ignored",
+    ),
+    (
+        INVALID_ESCAPE,
+        Severity::Error,
+        "`\\` escapes a blank or nothing",
+    ),
+    (
+        STRAY_BLOCK_COMMENT_END,
+        Severity::Warning,
+        "`--;` outside a block comment hides the rest of the file",
+    ),
+    (
+        BLOCK_COMMENT_TOO_DEEP,
+        Severity::Warning,
+        "block comments nested too deep",
+    ),
+    (
+        UNKNOWN_DIRECTIVE,
+        Severity::Warning,
+        "unknown `#` directive (`#` is not a comment)",
+    ),
+    (
+        DIRECTIVE_WITHOUT_ARGUMENT,
+        Severity::Warning,
+        "directive without an argument is ignored",
+    ),
+    (
+        EXEC_REFUSED,
+        Severity::Error,
+        "`#exec` is refused: pjconf never runs programs",
+    ),
+    (
+        MISSING_INCLUDE,
+        Severity::Error,
+        "`#include` of a file that does not exist",
+    ),
     (INCLUDE_CYCLE, Severity::Error, "include cycle"),
-    (INCLUDE_OUTSIDE_ROOT, Severity::Error, "include path outside the configuration root"),
-    (INCLUDE_TOO_DEEP, Severity::Error, "includes nested too deep"),
-    (FILE_TOO_LARGE, Severity::Error, "file or load larger than pjconf reads"),
-    (INCLUDE_UNREADABLE, Severity::Error, "included file could not be read"),
+    (
+        INCLUDE_OUTSIDE_ROOT,
+        Severity::Error,
+        "include path outside the configuration root",
+    ),
+    (
+        INCLUDE_TOO_DEEP,
+        Severity::Error,
+        "includes nested too deep",
+    ),
+    (
+        FILE_TOO_LARGE,
+        Severity::Error,
+        "file or load larger than pjconf reads",
+    ),
+    (
+        INCLUDE_UNREADABLE,
+        Severity::Error,
+        "included file could not be read",
+    ),
 ];

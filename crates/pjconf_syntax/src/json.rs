@@ -46,9 +46,9 @@ fn section_json(tree: &SyntaxTree, index: &LineIndex, section: Section<'_>) -> V
             _ => None,
         })
         .collect();
-    let append = section.append_filter().map(|(filter, span)| {
-        json!({ "filter": filter, "span": span_json(tree, index, span) })
-    });
+    let append = section
+        .append_filter()
+        .map(|(filter, span)| json!({ "filter": filter, "span": span_json(tree, index, span) }));
     let body = section.body_lines();
     json!({
         "name": section.name(),

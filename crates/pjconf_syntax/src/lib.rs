@@ -44,7 +44,8 @@ mod tree;
 
 pub use ast::{Item, Section};
 pub use include::{
-    LoadError, LoadOptions, LoadedConfig, Loader, MemoryLoader, StdLoader, WalkEntry, load, load_text,
+    LoadError, LoadOptions, LoadedConfig, Loader, MemoryLoader, StdLoader, WalkEntry, load,
+    load_text,
 };
 pub use json::tree_to_json;
 pub use kind::SyntaxKind;

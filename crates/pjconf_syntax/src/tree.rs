@@ -230,7 +230,9 @@ impl SyntaxTree {
         let end = self
             .lines
             .get(line + 1)
-            .map_or(self.text.len() as u32, |l| self.token_starts[l.first_token as usize]);
+            .map_or(self.text.len() as u32, |l| {
+                self.token_starts[l.first_token as usize]
+            });
         Span::new(self.file, start, end)
     }
 

@@ -35,12 +35,27 @@ const EXPECTED_ERRORS: &[(&str, &str)] = &[
     // their own, config.c rejects them ("No category context").
     ("shinichi85__voiperopen__etc_asterisk_sip_nat.conf", "PJ006"),
     ("stgnet__dring_test__sip_general_additional.conf", "PJ006"),
-    ("jbazanl__utp-issabel-asterisk__sip_general_additional.conf", "PJ006"),
-    ("jbazanl__utp-issabel-asterisk__sip_general_custom.conf", "PJ006"),
-    ("jbazanl__utp-issabel-asterisk__sip_registrations.conf", "PJ006"),
-    ("telon-org__simbox__simbox.own_etc_asterisk_own_sip_ip.conf", "PJ006"),
+    (
+        "jbazanl__utp-issabel-asterisk__sip_general_additional.conf",
+        "PJ006",
+    ),
+    (
+        "jbazanl__utp-issabel-asterisk__sip_general_custom.conf",
+        "PJ006",
+    ),
+    (
+        "jbazanl__utp-issabel-asterisk__sip_registrations.conf",
+        "PJ006",
+    ),
+    (
+        "telon-org__simbox__simbox.own_etc_asterisk_own_sip_ip.conf",
+        "PJ006",
+    ),
     ("telon-org__simbox__own.sample_sip_ip.conf", "PJ006"),
-    ("zburgermeiszter__asterisk-disa-callback__asterisk11_etc_asterisk_sip_registers.conf", "PJ006"),
+    (
+        "zburgermeiszter__asterisk-disa-callback__asterisk11_etc_asterisk_sip_registers.conf",
+        "PJ006",
+    ),
     // `#exec` is refused by pjconf's own policy.
     ("stuntbanana__etc-asterisk__pjsip.conf", "PJ016"),
 ];
@@ -53,22 +68,39 @@ fn corpus_parses_and_reprints_identically() {
     };
     let mut files = files_under(&shared.join("corpus"));
     files.extend(files_under(&shared.join("reference/samples")));
-    assert!(!files.is_empty(), "no corpus files found under {}", shared.display());
+    assert!(
+        !files.is_empty(),
+        "no corpus files found under {}",
+        shared.display()
+    );
     let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
     let mut unexpected = Vec::new();
     for path in &files {
         let text = std::fs::read(path).unwrap();
         let parsed = pjconf_syntax::parse(FileId(0), text.clone());
-        assert!(parsed.tree.reprint() == text, "reprint differs for {}", path.display());
+        assert!(
+            parsed.tree.reprint() == text,
+            "reprint differs for {}",
+            path.display()
+        );
         let name = path.file_name().unwrap().to_string_lossy().to_string();
         for d in &parsed.diagnostics {
             *counts.entry(d.code).or_default() += 1;
-            let expected = EXPECTED_ERRORS.iter().any(|(f, c)| *f == name && *c == d.code);
+            let expected = EXPECTED_ERRORS
+                .iter()
+                .any(|(f, c)| *f == name && *c == d.code);
             if d.is_error() && !expected {
                 unexpected.push(format!("{name}: {} {}", d.code, d.message));
             }
         }
     }
-    println!("corpus: parsed and reprinted {} files; diagnostics by code: {counts:?}", files.len());
-    assert!(unexpected.is_empty(), "unexpected errors:\n{}", unexpected.join("\n"));
+    println!(
+        "corpus: parsed and reprinted {} files; diagnostics by code: {counts:?}",
+        files.len()
+    );
+    assert!(
+        unexpected.is_empty(),
+        "unexpected errors:\n{}",
+        unexpected.join("\n")
+    );
 }

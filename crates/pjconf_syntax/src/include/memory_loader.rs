@@ -36,9 +36,7 @@ impl MemoryLoader {
     }
 
     fn normalize(&self, argument: &str) -> Result<String, LoadError> {
-        let relative = argument
-            .strip_prefix("/etc/asterisk/")
-            .unwrap_or(argument);
+        let relative = argument.strip_prefix("/etc/asterisk/").unwrap_or(argument);
         if relative.starts_with('/') {
             return Err(LoadError::OutsideRoot {
                 path: argument.to_string(),

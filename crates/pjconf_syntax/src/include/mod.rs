@@ -147,20 +147,26 @@ impl State<'_> {
             match tree.line_kind(line) {
                 LineKind::Header(_) => {
                     self.in_section = true;
-                    self.config.walk.push(WalkEntry { file, line: line as u32 });
+                    self.config.walk.push(WalkEntry {
+                        file,
+                        line: line as u32,
+                    });
                 }
                 LineKind::Item => {
                     if !self.in_section && self.stack.len() > 1 {
                         self.option_outside_section(file, line as u32);
                     }
-                    self.config.walk.push(WalkEntry { file, line: line as u32 });
+                    self.config.walk.push(WalkEntry {
+                        file,
+                        line: line as u32,
+                    });
                 }
                 LineKind::Directive(index) => {
                     let directive = tree.directive(index).clone();
-                    let at = directive.argument.as_ref().map_or_else(
-                        || tree.line_span(line),
-                        |a| a.span,
-                    );
+                    let at = directive
+                        .argument
+                        .as_ref()
+                        .map_or_else(|| tree.line_span(line), |a| a.span);
                     let argument = directive
                         .argument
                         .as_ref()

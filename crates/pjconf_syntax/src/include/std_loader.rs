@@ -39,10 +39,12 @@ impl StdLoader {
     /// A loader confined to `root`, which is also the config directory.
     pub fn new(root: impl AsRef<Path>) -> Result<Self, LoadError> {
         let display_root = root.as_ref().to_path_buf();
-        let root = display_root.canonicalize().map_err(|source| LoadError::Io {
-            name: display_root.display().to_string(),
-            source,
-        })?;
+        let root = display_root
+            .canonicalize()
+            .map_err(|source| LoadError::Io {
+                name: display_root.display().to_string(),
+                source,
+            })?;
         Ok(StdLoader {
             config_dir: root.clone(),
             root,
@@ -117,7 +119,9 @@ impl StdLoader {
             }
         };
         // Following symbolic links must not leave the root either.
-        let relative = real.strip_prefix(&self.root).map_err(|_| self.outside(path))?;
+        let relative = real
+            .strip_prefix(&self.root)
+            .map_err(|_| self.outside(path))?;
         Ok(self.display_root.join(relative).display().to_string())
     }
 }

@@ -91,8 +91,7 @@ impl Builder {
                 first_token: self.tree.token_starts.len() as u32,
                 kind: LineKind::Trivia,
             });
-            let newline_at = if next > body_end && body_end > pos && bytes[body_end - 1] == b'\r'
-            {
+            let newline_at = if next > body_end && body_end > pos && bytes[body_end - 1] == b'\r' {
                 body_end - 1
             } else {
                 body_end
@@ -262,7 +261,10 @@ impl Builder {
                         Some(close) => {
                             for (i, entry) in h.entries.iter().enumerate() {
                                 if i > 0 && contiguous {
-                                    self.push_at(K::COMMA, base + entry.start - 1..base + entry.start);
+                                    self.push_at(
+                                        K::COMMA,
+                                        base + entry.start - 1..base + entry.start,
+                                    );
                                 }
                                 let bytes = &code[entry.clone()];
                                 let entry_span = span_of(self, entry.clone());
@@ -273,8 +275,14 @@ impl Builder {
                                     options.push(HeaderOption::Template(entry_span));
                                 } else if bytes.first() == Some(&b'+') {
                                     if contiguous {
-                                        self.push_at(K::PLUS, base + entry.start..base + entry.start + 1);
-                                        self.push_at(K::FILTER, base + entry.start + 1..base + entry.end);
+                                        self.push_at(
+                                            K::PLUS,
+                                            base + entry.start..base + entry.start + 1,
+                                        );
+                                        self.push_at(
+                                            K::FILTER,
+                                            base + entry.start + 1..base + entry.end,
+                                        );
                                     }
                                     let filter = text(self, entry.start + 1..entry.end);
                                     options.push(HeaderOption::Append {
@@ -284,13 +292,18 @@ impl Builder {
                                 } else {
                                     if bytes.is_empty() {
                                         let at = match &at {
-                                            Code::Contiguous(b) => self.span(b + entry.start..b + entry.start),
+                                            Code::Contiguous(b) => {
+                                                self.span(b + entry.start..b + entry.start)
+                                            }
                                             Code::Assembled { at, .. } => *at,
                                         };
                                         self.diagnostics.push(diag::empty_parent(at));
                                     }
                                     if contiguous {
-                                        self.push_at(K::PARENT, base + entry.start..base + entry.end);
+                                        self.push_at(
+                                            K::PARENT,
+                                            base + entry.start..base + entry.end,
+                                        );
                                     }
                                     options.push(HeaderOption::Parent(text(self, entry.clone())));
                                 }
@@ -367,7 +380,10 @@ impl Builder {
                         Op::Object => K::ARROW,
                         Op::Append => K::PLUS_EQ,
                     };
-                    self.push_at(op_kind, base + item.op_range.start..base + item.op_range.end);
+                    self.push_at(
+                        op_kind,
+                        base + item.op_range.start..base + item.op_range.end,
+                    );
                     self.push_at(K::VALUE, base + item.value.start..base + item.value.end);
                 }
                 if item.key.is_empty() {

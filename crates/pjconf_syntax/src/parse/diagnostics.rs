@@ -6,26 +6,38 @@ use crate::codes;
 use crate::limits::MAX_LINE_LEN;
 
 pub(crate) fn unclosed_bracket(at: Span) -> Diagnostic {
-    Diagnostic::error(codes::UNCLOSED_BRACKET, "section header has no closing `]`", at)
-        .with_label(at, "this section name is never closed")
-        .with_help("end the section name with `]`, for example `[alice]`")
-        .with_note("Asterisk rejects the whole file (\"parse error: no closing ']'\")")
+    Diagnostic::error(
+        codes::UNCLOSED_BRACKET,
+        "section header has no closing `]`",
+        at,
+    )
+    .with_label(at, "this section name is never closed")
+    .with_help("end the section name with `]`, for example `[alice]`")
+    .with_note("Asterisk rejects the whole file (\"parse error: no closing ']'\")")
 }
 
 pub(crate) fn unclosed_paren(at: Span) -> Diagnostic {
-    Diagnostic::error(codes::UNCLOSED_PAREN, "header option list has no closing `)`", at)
-        .with_label(at, "this `(` is never closed")
-        .with_help("close the list with `)`, for example `[alice](!,base)`")
-        .with_note("Asterisk rejects the whole file (\"parse error: no closing ')'\")")
+    Diagnostic::error(
+        codes::UNCLOSED_PAREN,
+        "header option list has no closing `)`",
+        at,
+    )
+    .with_label(at, "this `(` is never closed")
+    .with_help("close the list with `)`, for example `[alice](!,base)`")
+    .with_note("Asterisk rejects the whole file (\"parse error: no closing ')'\")")
 }
 
 pub(crate) fn empty_parent(at: Span) -> Diagnostic {
-    Diagnostic::error(codes::EMPTY_PARENT, "empty name in the header option list", at)
-        .with_label(at, "a template name belongs here")
-        .with_help("remove the extra comma, or the empty `()`")
-        .with_note(
-            "Asterisk looks for a section named \"\", does not find it and rejects the whole file",
-        )
+    Diagnostic::error(
+        codes::EMPTY_PARENT,
+        "empty name in the header option list",
+        at,
+    )
+    .with_label(at, "a template name belongs here")
+    .with_help("remove the extra comma, or the empty `()`")
+    .with_note(
+        "Asterisk looks for a section named \"\", does not find it and rejects the whole file",
+    )
 }
 
 pub(crate) fn header_trailing(at: Span, after: &str) -> Diagnostic {
@@ -49,10 +61,14 @@ pub(crate) fn missing_equals(at: Span) -> Diagnostic {
 }
 
 pub(crate) fn option_before_section(at: Span) -> Diagnostic {
-    Diagnostic::error(codes::OPTION_BEFORE_SECTION, "option before any section header", at)
-        .with_label(at, "no section to put this in")
-        .with_help("add a `[section]` header above this line")
-        .with_note("Asterisk rejects the whole file (\"No category context\")")
+    Diagnostic::error(
+        codes::OPTION_BEFORE_SECTION,
+        "option before any section header",
+        at,
+    )
+    .with_label(at, "no section to put this in")
+    .with_help("add a `[section]` header above this line")
+    .with_note("Asterisk rejects the whole file (\"No category context\")")
 }
 
 pub(crate) fn unterminated_block(at: Span) -> Diagnostic {
@@ -87,16 +103,24 @@ pub(crate) fn line_too_long(at: Span) -> Diagnostic {
 }
 
 pub(crate) fn empty_option_name(at: Span) -> Diagnostic {
-    Diagnostic::warning(codes::EMPTY_OPTION_NAME, "option has no name, so Asterisk ignores it", at)
-        .with_label(at, "a name belongs before this")
-        .with_help("write the option name before `=`")
+    Diagnostic::warning(
+        codes::EMPTY_OPTION_NAME,
+        "option has no name, so Asterisk ignores it",
+        at,
+    )
+    .with_label(at, "a name belongs before this")
+    .with_help("write the option name before `=`")
 }
 
 pub(crate) fn invalid_escape(at: Span) -> Diagnostic {
-    Diagnostic::error(codes::INVALID_ESCAPE, "`\\` at the start of the line escapes nothing", at)
-        .with_label(at, "invalid escape")
-        .with_help("remove the `\\`; it is only for starting an option name with a special character")
-        .with_note("Asterisk rejects the whole file (\"Invalid escape\")")
+    Diagnostic::error(
+        codes::INVALID_ESCAPE,
+        "`\\` at the start of the line escapes nothing",
+        at,
+    )
+    .with_label(at, "invalid escape")
+    .with_help("remove the `\\`; it is only for starting an option name with a special character")
+    .with_note("Asterisk rejects the whole file (\"Invalid escape\")")
 }
 
 pub(crate) fn stray_block_end(at: Span) -> Diagnostic {
@@ -128,7 +152,9 @@ pub(crate) fn unknown_directive(at: Span, name: &str) -> Diagnostic {
     };
     Diagnostic::warning(codes::UNKNOWN_DIRECTIVE, message, at)
         .with_label(at, "not a directive")
-        .with_help("comments start with `;`; the directives are `#include`, `#tryinclude` and `#exec`")
+        .with_help(
+            "comments start with `;`; the directives are `#include`, `#tryinclude` and `#exec`",
+        )
 }
 
 pub(crate) fn directive_without_argument(at: Span, name: &str) -> Diagnostic {
@@ -142,8 +168,12 @@ pub(crate) fn directive_without_argument(at: Span, name: &str) -> Diagnostic {
 }
 
 pub(crate) fn exec_refused(at: Span) -> Diagnostic {
-    Diagnostic::error(codes::EXEC_REFUSED, "`#exec` is refused: pjconf never runs programs", at)
-        .with_label(at, "not run")
-        .with_help("run the program yourself, save its output to a file and `#include` that file")
-        .with_note("Asterisk itself runs it only with `execincludes = yes` in asterisk.conf")
+    Diagnostic::error(
+        codes::EXEC_REFUSED,
+        "`#exec` is refused: pjconf never runs programs",
+        at,
+    )
+    .with_label(at, "not run")
+    .with_help("run the program yourself, save its output to a file and `#include` that file")
+    .with_note("Asterisk itself runs it only with `execincludes = yes` in asterisk.conf")
 }

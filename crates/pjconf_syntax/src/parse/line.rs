@@ -83,8 +83,7 @@ fn offset(whole: &[u8], rest: &[u8]) -> usize {
 
 fn header(code: &[u8]) -> HeaderSyntax {
     // `[` then everything up to the first `]` (config.c: strchr(cur, ']')).
-    let bracketed: Res<'_, (&[u8], &[u8])> =
-        (tag(&b"["[..]), take_till(|c| c == b']')).parse(code);
+    let bracketed: Res<'_, (&[u8], &[u8])> = (tag(&b"["[..]), take_till(|c| c == b']')).parse(code);
     let (rest, name) = match bracketed {
         Ok((rest, (_, name))) => (rest, name),
         Err(_) => (&code[code.len()..], &code[1..]),
@@ -181,7 +180,8 @@ fn item(code: &[u8]) -> LineSyntax {
     }
     let eq = search_from + before.len();
     let name_start = usize::from(escaped);
-    let (op, op_range, key_end) = if eq > name_start + usize::from(escaped) && code[eq - 1] == b'+' {
+    let (op, op_range, key_end) = if eq > name_start + usize::from(escaped) && code[eq - 1] == b'+'
+    {
         (Op::Append, eq - 1..eq + 1, eq - 1)
     } else if code.get(eq + 1) == Some(&b'>') {
         (Op::Object, eq..eq + 2, eq)
