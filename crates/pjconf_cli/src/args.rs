@@ -1,0 +1,95 @@
+//! Command-line arguments.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+/// pjconf: parse, check and compile Asterisk PJSIP configuration.
+///
+/// Reads sip.conf, pjsip.conf and pjsip_wizard.conf exactly as Asterisk reads them, reports
+/// every problem with its file:line:column, and exits 0 when clean, 1 when there are findings
+/// at error level, 2 when it could not do its job.
+#[derive(Debug, Parser)]
+#[command(
+    name = "pjconf",
+    version,
+    propagate_version = true,
+    max_term_width = 100
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Parse a configuration file and print its syntax tree as JSON.
+    ///
+    /// Follows #include and #tryinclude (inside --root); reports syntax problems on standard
+    /// error. With --reprint, prints the file back from the tree instead: always
+    /// byte-identical to the input.
+    Parse(ParseArgs),
+}
+
+/// How diagnostics are shown and judged; shared by every subcommand.
+#[derive(Debug, Clone, Args)]
+pub struct OutputArgs {
+    /// Diagnostic format.
+    #[arg(long, value_enum, default_value_t = FormatArg::Human, global = true)]
+    pub format: FormatArg,
+    /// When to color human output.
+    #[arg(long, value_enum, default_value_t = ColorArg::Auto, global = true)]
+    pub color: ColorArg,
+    /// Exit 1 on warnings too.
+    #[arg(long, global = true)]
+    pub warnings_as_errors: bool,
+}
+
+/// Where input files come from; shared by commands that read configuration.
+#[derive(Debug, Clone, Args)]
+pub struct InputArgs {
+    /// The configuration file, or `-` for standard input.
+    pub file: PathBuf,
+    /// Directory that every read must stay inside, and against which relative #include paths
+    /// resolve (Asterisk resolves them against its config directory). Default: the file's
+    /// directory (the current directory for `-`).
+    #[arg(long, value_name = "DIR")]
+    pub root: Option<PathBuf>,
+}
+
+/// `pjconf parse`.
+#[derive(Debug, Args)]
+pub struct ParseArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+    /// Print the file back from the tree (byte-identical) instead of the JSON tree.
+    #[arg(long)]
+    pub reprint: bool,
+    #[command(flatten)]
+    pub output: OutputArgs,
+}
+
+/// `--format`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FormatArg {
+    /// Source lines with carets, for people.
+    Human,
+    /// A JSON array (schema in docs/diagnostics.md).
+    Json,
+    /// SARIF 2.1.0, for code-scanning uploads.
+    Sarif,
+    /// GitHub Actions workflow annotations.
+    Github,
+}
+
+/// `--color`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorArg {
+    /// Color when standard error is a terminal and NO_COLOR is not set.
+    Auto,
+    /// Always color.
+    Always,
+    /// Never color.
+    Never,
+}

@@ -1,0 +1,71 @@
+//! Showing diagnostics and turning them into an exit status.
+
+use pjconf_diagnostics::render::{self, Format, RenderOptions};
+use pjconf_diagnostics::{Diagnostic, Severity, SourceMap};
+
+use crate::args::{ColorArg, FormatArg, OutputArgs};
+use crate::{Console, ExitStatus};
+
+/// Where rendered diagnostics go.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Sink {
+    /// Standard error: the command has its own output on standard output.
+    Stderr,
+}
+
+fn format_of(arg: FormatArg) -> Format {
+    match arg {
+        FormatArg::Human => Format::Human,
+        FormatArg::Json => Format::Json,
+        FormatArg::Sarif => Format::Sarif,
+        FormatArg::Github => Format::Github,
+    }
+}
+
+/// Sort, render and write `diagnostics`; return the exit status they call for.
+pub(crate) fn report(
+    diagnostics: &mut [Diagnostic],
+    sources: &SourceMap,
+    output: &OutputArgs,
+    sink: Sink,
+    console: &mut Console,
+) -> ExitStatus {
+    render::sort(diagnostics);
+    let color = match output.color {
+        ColorArg::Always => true,
+        ColorArg::Never => false,
+        ColorArg::Auto => sink == Sink::Stderr && console.err_is_color_terminal,
+    };
+    let format = format_of(output.format);
+    let options = RenderOptions {
+        color,
+        tool_version: env!("CARGO_PKG_VERSION").to_string(),
+    };
+    // Machine formats always print (an empty array / an empty SARIF run is an answer);
+    // human output prints nothing when there is nothing to say.
+    if !(diagnostics.is_empty() && format == Format::Human) {
+        let mut text = render::render(format, diagnostics, sources, &options);
+        if format == Format::Human && !diagnostics.is_empty() {
+            text.push_str(&render::summary(diagnostics));
+            text.push('\n');
+        }
+        match sink {
+            Sink::Stderr => console.err_str(&text),
+        }
+    }
+    status_of(diagnostics, output.warnings_as_errors)
+}
+
+/// 1 when any diagnostic is an error (or a warning, with `--warnings-as-errors`), else 0.
+pub(crate) fn status_of(diagnostics: &[Diagnostic], warnings_as_errors: bool) -> ExitStatus {
+    let threshold = if warnings_as_errors {
+        Severity::Warning
+    } else {
+        Severity::Error
+    };
+    if diagnostics.iter().any(|d| d.severity >= threshold) {
+        ExitStatus::Findings
+    } else {
+        ExitStatus::Success
+    }
+}

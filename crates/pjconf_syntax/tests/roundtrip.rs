@@ -1,0 +1,307 @@
+//! Property tests of the lossless contract: for any bytes, `parse` does not panic, the tree
+//! reprints the input byte for byte, the tokens partition the input (non-empty, contiguous,
+//! covering it exactly), and every diagnostic points inside the input.
+//!
+//! Two generators: arbitrary bytes, and lines assembled from configuration fragments
+//! (brackets, operators, comment and block-comment delimiters, escapes, directives, CR/LF,
+//! NUL, Latin-1, a BOM) that reach the parser's corner cases far more often.
+
+use pjconf_diagnostics::{Diagnostic, FileId, Span};
+use pjconf_syntax::{FileRole, Parse, SyntaxTree, parse, parse_as};
+use proptest::prelude::*;
+
+/// Panics with a description when `span` is not a valid range of an input of `len` bytes.
+fn check_span(what: &str, span: Span, len: usize) {
+    assert_eq!(span.file, FileId(0), "{what}: wrong file in {span:?}");
+    assert!(
+        span.start <= span.end && span.end as usize <= len,
+        "{what}: span {span:?} outside the input of {len} bytes"
+    );
+}
+
+fn check_diagnostic(d: &Diagnostic, len: usize) {
+    let what = format!("diagnostic {} ({})", d.code, d.message);
+    check_span(&what, d.primary.span, len);
+    for label in &d.secondary {
+        check_span(&what, label.span, len);
+    }
+    if let Some(fix) = &d.fix {
+        for edit in &fix.edits {
+            check_span(&what, edit.span, len);
+        }
+    }
+}
+
+/// The tokens are non-empty, contiguous, and cover `input` exactly; lines partition it too.
+fn check_tokens(tree: &SyntaxTree, input: &[u8]) {
+    let mut cursor = 0u32;
+    for (i, token) in tree.tokens().enumerate() {
+        assert_eq!(
+            token.span.start,
+            cursor,
+            "token {i} ({:?}) does not start where token {} ended",
+            token.kind,
+            i.wrapping_sub(1)
+        );
+        assert!(
+            token.span.end > token.span.start,
+            "token {i} ({:?}) is empty at {}",
+            token.kind,
+            token.span.start
+        );
+        cursor = token.span.end;
+    }
+    assert_eq!(
+        cursor as usize,
+        input.len(),
+        "tokens do not cover the input"
+    );
+
+    let mut line_cursor = 0u32;
+    for line in 0..tree.line_count() {
+        let span = tree.line_span(line);
+        assert_eq!(span.start, line_cursor, "line {line} is not contiguous");
+        assert!(span.end > span.start, "line {line} is empty");
+        line_cursor = span.end;
+        let _ = tree.line_kind(line);
+    }
+    assert_eq!(
+        line_cursor as usize,
+        input.len(),
+        "lines do not cover the input"
+    );
+}
+
+/// Walk the typed views, which must not panic either, and check the spans they give.
+fn check_views(tree: &SyntaxTree, len: usize) {
+    for section in tree.sections() {
+        let _ = section.name();
+        let _ = section.is_template();
+        check_span("section name", section.name_span(), len);
+        check_span("section header", section.header_span(), len);
+        for (_, span) in section.parents() {
+            check_span("parent", span, len);
+        }
+        if let Some((_, span)) = section.append_filter() {
+            check_span("append filter", span, len);
+        }
+        for item in section.items() {
+            let _ = (
+                item.key(),
+                item.value(),
+                item.operator(),
+                item.append_text(),
+            );
+            check_span("item key", item.key_span(), len);
+            check_span("item value", item.value_span(), len);
+            check_span("item", item.span(), len);
+        }
+    }
+    for item in tree.preamble_items() {
+        let _ = (item.key(), item.value(), item.append_text());
+        check_span("preamble item", item.span(), len);
+    }
+    for directive in tree.directives() {
+        check_span("directive name", directive.name.span, len);
+        if let Some(arg) = &directive.argument {
+            check_span("directive argument", arg.span, len);
+        }
+    }
+}
+
+fn check_parse(parsed: &Parse, input: &[u8]) {
+    assert!(
+        parsed.tree.reprint() == input,
+        "reprint differs from the input"
+    );
+    check_tokens(&parsed.tree, input);
+    for d in &parsed.diagnostics {
+        check_diagnostic(d, input.len());
+    }
+    check_views(&parsed.tree, input.len());
+}
+
+fn check_all(input: &[u8]) {
+    check_parse(&parse(FileId(0), input.to_vec()), input);
+    check_parse(
+        &parse_as(FileId(0), input.to_vec(), FileRole::Included),
+        input,
+    );
+}
+
+/// One fragment of a configuration line.
+fn fragment() -> impl Strategy<Value = Vec<u8>> {
+    let fixed: Vec<&'static [u8]> = vec![
+        b"[",
+        b"]",
+        b"(",
+        b")",
+        b"!",
+        b"+",
+        b",",
+        b";",
+        b";--",
+        b"--;",
+        b";---",
+        b"\\;",
+        b"\\",
+        b"=",
+        b"=>",
+        b"+=",
+        b"#include",
+        b"#tryinclude",
+        b"#exec",
+        b"#",
+        b"\"",
+        b"<",
+        b">",
+        b"-",
+        b"\r",
+        b"\r\n",
+        b"\n",
+        b"\t",
+        b" ",
+        b"\0",
+        b"\xE9",
+        b"\xEF\xBB\xBF",
+        b"\x0b",
+    ];
+    let fixed = proptest::sample::select(fixed).prop_map(<[u8]>::to_vec);
+    let name = "[a-zA-Z0-9_-]{1,10}".prop_map(String::into_bytes);
+    let value = "[ -~]{0,16}".prop_map(String::into_bytes);
+    prop_oneof![6 => fixed, 2 => name, 1 => value]
+}
+
+/// A line: a few fragments, then a line ending (or none, for the last line).
+fn config_line() -> impl Strategy<Value = Vec<u8>> {
+    let ending = prop_oneof![
+        6 => Just(b"\n".to_vec()),
+        2 => Just(b"\r\n".to_vec()),
+        1 => Just(Vec::new()),
+    ];
+    (proptest::collection::vec(fragment(), 0..10), ending).prop_map(|(parts, end)| {
+        let mut line = parts.concat();
+        line.extend_from_slice(&end);
+        line
+    })
+}
+
+/// A typical line of a real file, so that long inputs hold sections, items and comments too.
+fn typical_line() -> impl Strategy<Value = Vec<u8>> {
+    let name = "[a-z0-9-]{1,8}";
+    prop_oneof![
+        (name, proptest::option::of(name)).prop_map(|(n, p)| match p {
+            Some(p) => format!("[{n}](!,{p})\n"),
+            None => format!("[{n}]\n"),
+        }),
+        (name, "[ -~]{0,12}").prop_map(|(k, v)| format!("{k} = {v}\n")),
+        (name, name).prop_map(|(k, v)| format!("{k} => {v} ; note\n")),
+        Just(";-- block\nstill in it --;\n".to_string()),
+        Just("\n".to_string()),
+    ]
+    .prop_map(String::into_bytes)
+}
+
+/// A line around config.c's limit (8190 bytes without the newline), with fragments in it.
+fn long_line() -> impl Strategy<Value = Vec<u8>> {
+    (8180usize..8200, config_line()).prop_map(|(n, tail)| {
+        let mut line = vec![b'x'; n];
+        line.extend_from_slice(&tail);
+        line
+    })
+}
+
+fn config_file() -> impl Strategy<Value = Vec<u8>> {
+    let line = prop_oneof![20 => config_line(), 8 => typical_line(), 1 => long_line()];
+    proptest::collection::vec(line, 0..40).prop_map(|lines| lines.concat())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(512))]
+
+    #[test]
+    fn arbitrary_bytes_reprint_identically(input in proptest::collection::vec(any::<u8>(), 0..2048)) {
+        check_all(&input);
+    }
+
+    #[test]
+    fn arbitrary_lines_of_few_bytes_reprint_identically(
+        input in proptest::collection::vec(
+            proptest::sample::select(b"[]()!+,;-=>\\#\"<> \t\r\n\0a".to_vec()),
+            0..512,
+        )
+    ) {
+        check_all(&input);
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(1024))]
+
+    #[test]
+    fn config_like_input_reprints_and_tokens_partition(input in config_file()) {
+        check_all(&input);
+    }
+}
+
+/// Corner cases worth pinning down whatever the generators draw.
+#[test]
+fn handpicked_corner_cases() {
+    let cases: &[&[u8]] = &[
+        b"",
+        b"\n",
+        b"\r\n",
+        b"\r",
+        b"\xEF\xBB\xBF",
+        b"\xEF\xBB",
+        b"\xEF\xBB\xBF\n[a]\n",
+        b"\0",
+        b"[a]\0\n",
+        b"[",
+        b"[]",
+        b"[](",
+        b"[]()",
+        b"[a](,)",
+        b"[a](+)",
+        b"[a](!,+type=aor,b)x",
+        b"=",
+        b"=>",
+        b"+=",
+        b"\\",
+        b"\\ x",
+        b"\\=",
+        b"\\+=1",
+        b"#",
+        b"#include",
+        b"#include \"\"",
+        b"#include \"",
+        b"#include <a",
+        b"#exec x",
+        b";--",
+        b";-- --;",
+        b"--;",
+        b"a=b--;c\nd=e\n",
+        b"a ;-- x --; = ;-- y --; b\n",
+        b";-- a\n;-- b\n--;\n--;\n",
+        b"[a];--x--;(b)\n",
+        b"[a](b;--x--;,c)\n",
+        b"#include ;-- x --;\"f\"\n",
+        b"\\;--x--;=1\n",
+        b"x\t=\x0b\x0c\r\n",
+    ];
+    for case in cases {
+        check_all(case);
+    }
+    // Around config.c's line limit, with and without CR.
+    for n in [8189usize, 8190, 8191, 8192] {
+        let mut line = vec![b'a'; n];
+        check_all(&line);
+        line.push(b'\n');
+        check_all(&line);
+        line.insert(n, b'\r');
+        check_all(&line);
+    }
+    // Block comments nested past config.c's limit of 128.
+    let deep = b";--".repeat(130);
+    check_all(&deep);
+}
