@@ -1,0 +1,149 @@
+//! The `pjconf` shell: exit codes, standard input, reprint, formats, help.
+
+use std::cell::RefCell;
+use std::ffi::OsString;
+use std::rc::Rc;
+
+use pjconf_cli::{Console, ExitStatus, run_with_args};
+
+struct Run {
+    status: ExitStatus,
+    out: String,
+    err: String,
+}
+
+fn run(args: &[&str], stdin: Option<&[u8]>) -> Run {
+    let out = Rc::new(RefCell::new(Vec::new()));
+    let err = Rc::new(RefCell::new(Vec::new()));
+    let mut console = Console::buffers(Rc::clone(&out), Rc::clone(&err));
+    console.stdin = stdin.map(<[u8]>::to_vec);
+    let argv = std::iter::once("pjconf")
+        .chain(args.iter().copied())
+        .map(OsString::from);
+    let status = run_with_args(argv, &mut console);
+    let out = String::from_utf8_lossy(&out.borrow()).into_owned();
+    let err = String::from_utf8_lossy(&err.borrow()).into_owned();
+    Run { status, out, err }
+}
+
+fn fixture(name: &str) -> String {
+    format!("{}/../../fixtures/{name}", env!("CARGO_MANIFEST_DIR"))
+}
+
+#[test]
+fn clean_file_exits_0_and_prints_json_tree() {
+    let r = run(&["parse", &fixture("examples/pjsip.conf")], None);
+    assert_eq!(r.status, ExitStatus::Success, "{}", r.err);
+    let json: serde_json::Value = serde_json::from_str(&r.out).unwrap();
+    let sections = json["files"][0]["sections"].as_array().unwrap();
+    assert!(
+        sections
+            .iter()
+            .any(|s| s["name"] == "phone-base" && s["template"] == true)
+    );
+    assert!(r.err.is_empty());
+}
+
+#[test]
+fn reprint_is_byte_identical_even_for_latin1_crlf_and_bom() {
+    for name in ["syntax/latin1.conf", "syntax/crlf.conf", "syntax/bom.conf"] {
+        let path = fixture(name);
+        let r = run(&["parse", "--reprint", &path], None);
+        assert_eq!(r.status, ExitStatus::Success);
+        let input = std::fs::read(&path).unwrap();
+        // `out` went through from_utf8_lossy; compare on valid UTF-8 files only, and the
+        // Latin-1 file by length of the lossy form.
+        assert_eq!(r.out, String::from_utf8_lossy(&input), "{name}");
+    }
+}
+
+#[test]
+fn stdin_is_read_for_dash() {
+    let r = run(&["parse", "--reprint", "-"], Some(b"[a]\ntype=aor\n"));
+    assert_eq!(r.status, ExitStatus::Success);
+    assert_eq!(r.out, "[a]\ntype=aor\n");
+}
+
+#[test]
+fn error_level_diagnostics_exit_1_with_location() {
+    let r = run(
+        &["parse", &fixture("syntax/error_unclosed_bracket.conf")],
+        None,
+    );
+    assert_eq!(r.status, ExitStatus::Findings);
+    assert!(
+        r.err.contains("error_unclosed_bracket.conf:1:1"),
+        "{}",
+        r.err
+    );
+    assert!(r.err.contains("PJ001"));
+}
+
+#[test]
+fn warnings_exit_0_unless_warnings_are_errors() {
+    let path = fixture("syntax/error_missing_equals.conf");
+    assert_eq!(run(&["parse", &path], None).status, ExitStatus::Success);
+    let strict = run(&["parse", "--warnings-as-errors", &path], None);
+    assert_eq!(strict.status, ExitStatus::Findings);
+}
+
+#[test]
+fn missing_file_exits_2() {
+    let r = run(&["parse", &fixture("syntax/does-not-exist.conf")], None);
+    assert_eq!(r.status, ExitStatus::Failure);
+    assert!(r.err.contains("pjconf failed"), "{}", r.err);
+}
+
+#[test]
+fn bad_usage_exits_2_and_help_exits_0() {
+    assert_eq!(run(&["parse"], None).status, ExitStatus::Failure);
+    assert_eq!(run(&["frobnicate"], None).status, ExitStatus::Failure);
+    let help = run(&["--help"], None);
+    assert_eq!(help.status, ExitStatus::Success);
+    assert!(help.out.contains("parse"));
+    let sub = run(&["parse", "--help"], None);
+    assert!(sub.out.contains("--reprint"));
+}
+
+#[test]
+fn every_format_renders_the_same_finding() {
+    let path = fixture("syntax/error_exec.conf");
+    let json = run(&["parse", "--format", "json", &path], None);
+    let value: serde_json::Value = serde_json::from_str(&json.err).unwrap();
+    assert_eq!(value[0]["code"], "PJ016");
+    let sarif = run(&["parse", "--format", "sarif", &path], None);
+    let value: serde_json::Value = serde_json::from_str(&sarif.err).unwrap();
+    assert_eq!(value["version"], "2.1.0");
+    assert_eq!(value["runs"][0]["results"][0]["ruleId"], "PJ016");
+    let github = run(&["parse", "--format", "github", &path], None);
+    assert!(github.err.starts_with("::error "), "{}", github.err);
+    assert!(github.err.contains("line=2"));
+    for r in [json, sarif, github] {
+        assert_eq!(r.status, ExitStatus::Findings);
+    }
+}
+
+#[test]
+fn color_always_adds_escapes_and_never_does_not() {
+    let path = fixture("syntax/error_exec.conf");
+    assert!(
+        run(&["parse", "--color", "always", &path], None)
+            .err
+            .contains('\u{1b}')
+    );
+    assert!(
+        !run(&["parse", "--color", "never", &path], None)
+            .err
+            .contains('\u{1b}')
+    );
+}
+
+#[test]
+fn includes_outside_root_are_refused() {
+    let r = run(
+        &["parse", &fixture("syntax/error_include_outside_root.conf")],
+        None,
+    );
+    assert_eq!(r.status, ExitStatus::Findings);
+    assert!(r.err.contains("PJ022"));
+}
