@@ -14,6 +14,7 @@ mod line_index;
 pub mod render;
 mod source_map;
 mod span;
+mod text;
 
 pub use diagnostic::{Applicability, Diagnostic, Edit, Fix, Label, Severity};
 pub use line_index::{LineCol, LineIndex};

@@ -61,13 +61,14 @@ impl LineIndex {
     /// Line and column (both 1-based) of `offset` in `text`.
     pub fn line_col(&self, text: &[u8], offset: u32) -> LineCol {
         let line = self.line_of(offset);
-        let start = self.starts[line] as usize;
-        let end = (offset as usize).min(text.len()).max(start);
-        let column = text[start..end]
-            .iter()
-            .filter(|&&b| (b & 0xC0) != 0x80)
-            .count() as u32
-            + 1;
+        let start = (self.starts[line] as usize).min(text.len());
+        let line_end = self
+            .starts
+            .get(line + 1)
+            .map_or(text.len(), |&next| next as usize)
+            .min(text.len());
+        let column =
+            crate::text::chars_before(&text[start..line_end], offset as usize - start) as u32 + 1;
         LineCol {
             line: line as u32 + 1,
             column,
@@ -90,5 +91,15 @@ mod tests {
         assert_eq!(index.line_col(text, x), LineCol { line: 2, column: 4 });
         assert_eq!(index.line_range(text, 0), 0..3);
         assert_eq!(&text[index.line_range(text, 2)], b"last");
+    }
+
+    #[test]
+    fn every_invalid_byte_is_one_column() {
+        // Latin-1 "°" (0xB0) is a UTF-8 continuation byte on its own; it still takes a column.
+        let text = b"t=50\xB0C x\n";
+        let index = LineIndex::new(text);
+        assert_eq!(index.line_col(text, 7), LineCol { line: 1, column: 8 });
+        // Past the end of the text: clamped, no panic.
+        assert_eq!(index.line_col(text, 99), LineCol { line: 2, column: 1 });
     }
 }
