@@ -2,6 +2,8 @@
 //! reprints byte for byte, and gets no error-level diagnostic unless it is listed below with
 //! the reason (checked against what a real Asterisk did with it).
 
+#![allow(clippy::print_stdout)]
+
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 

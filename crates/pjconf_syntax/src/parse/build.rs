@@ -117,20 +117,16 @@ impl Builder {
                 };
                 let line = &bytes[start..effective_end];
                 split_line(line, &mut depth, &mut split);
-                if let Some(p) = split.opened_at {
-                    if open_block.is_none() {
-                        open_block = Some(start + p);
-                    }
+                if let (Some(p), None) = (split.opened_at, open_block) {
+                    open_block = Some(start + p);
                 }
                 if depth == 0 {
                     open_block = None;
                 }
-                if let Some(p) = split.stray_close_at {
-                    if !stray_seen {
-                        stray_seen = true;
-                        let at = self.span(start + p..start + p + 3);
-                        self.diagnostics.push(diag::stray_block_end(at));
-                    }
+                if let (Some(p), false) = (split.stray_close_at, stray_seen) {
+                    stray_seen = true;
+                    let at = self.span(start + p..start + p + 3);
+                    self.diagnostics.push(diag::stray_block_end(at));
                 }
                 if let Some(p) = split.too_deep_at {
                     let at = self.span(start + p..start + p + 3);
@@ -142,11 +138,9 @@ impl Builder {
             self.push(K::NEWLINE, next);
             pos = next;
         }
-        if let Some(at) = open_block {
-            if depth > 0 {
-                let span = self.span(at..at + 3);
-                self.diagnostics.push(diag::unterminated_block(span));
-            }
+        if let (Some(at), true) = (open_block, depth > 0) {
+            let span = self.span(at..at + 3);
+            self.diagnostics.push(diag::unterminated_block(span));
         }
         self.finish_sections();
         Parse {
