@@ -14,7 +14,8 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
     name = "pjconf",
     version,
     propagate_version = true,
-    max_term_width = 100
+    max_term_width = 100,
+    after_help = "Examples:\n  pjconf parse /etc/asterisk/pjsip.conf\n  pjconf parse --reprint - < pjsip.conf\n  pjconf parse --format sarif pjsip.conf 2> pjconf.sarif"
 )]
 pub struct Cli {
     #[command(subcommand)]
