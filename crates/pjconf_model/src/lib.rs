@@ -32,10 +32,12 @@
 //! assert_eq!(problem.suggestion.as_deref(), Some("g729"));
 //! ```
 
+mod object;
 mod object_type;
 mod options;
 mod value;
 
+pub use object::{NotAnObject, ObjectSet, PjsipObject, SectionInput, SectionValue, Unclassified};
 pub use object_type::{Loading, ObjectType};
 pub use options::kind::{CaseRule, CustomCheck, EnumSpec, TimeUnit, UnknownValue, ValueKind};
 pub use options::lookup::{all_options, lookup, options_for, suggest};
