@@ -36,6 +36,7 @@ mod object;
 mod object_type;
 mod options;
 mod value;
+pub mod wizard;
 
 pub use object::{NotAnObject, ObjectSet, PjsipObject, SectionInput, SectionValue, Unclassified};
 pub use object_type::{Loading, ObjectType};
