@@ -2,7 +2,10 @@
 //!
 //! This facade re-exports each stage's crate under a short name:
 //! - [`diagnostics`]: the one diagnostic type and its renderers (human, JSON, SARIF, GitHub);
-//! - [`syntax`]: the lossless parser and the include loader.
+//! - [`syntax`]: the lossless parser and the include loader;
+//! - [`templates`]: the template graph (config.c merge order, provenance, dependents);
+//! - [`model`]: the PJSIP option table, value checking, objects and wizard expansion;
+//! - [`emit`]: objects and templates written back as pjsip.conf.
 //!
 //! ```
 //! use pjconf::diagnostics::FileId;
@@ -14,7 +17,10 @@
 //! ```
 
 pub use pjconf_diagnostics as diagnostics;
+pub use pjconf_emit as emit;
+pub use pjconf_model as model;
 pub use pjconf_syntax as syntax;
+pub use pjconf_templates as templates;
 
 #[doc = include_str!("../../../README.md")]
 #[cfg(doctest)]

@@ -31,6 +31,18 @@ pub enum Command {
     /// error. With --reprint, prints the file back from the tree instead: always
     /// byte-identical to the input.
     Parse(ParseArgs),
+    /// Resolve templates and print every section with its full value list.
+    ///
+    /// Applies config.c's inheritance (parents left to right, then the section's own lines),
+    /// `(+)` and `+=`. `--format conf` prints pjsip.conf text with the templates flattened
+    /// away; `--format json` adds where each value came from. Diagnostics (shown as
+    /// --diagnostics says) go to standard error.
+    Resolve(ResolveArgs),
+    /// Show each value of a section with the line that wrote it and the template chain it
+    /// came through (only KEY's values when KEY is given).
+    Explain(ExplainArgs),
+    /// List the sections that inherit from a section, directly or through other templates.
+    Dependents(DependentsArgs),
 }
 
 /// How diagnostics are shown and judged; shared by every subcommand.
@@ -93,4 +105,60 @@ pub enum ColorArg {
     Always,
     /// Never color.
     Never,
+}
+
+/// `pjconf resolve`.
+#[derive(Debug, Args)]
+pub struct ResolveArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+    /// Only the sections with this name (Sorcery ids are case-sensitive; ignoring case when
+    /// nothing matches exactly).
+    #[arg(long, value_name = "NAME")]
+    pub section: Option<String>,
+    /// What to print on standard output.
+    #[arg(long, value_enum, default_value_t = ResolveFormat::Conf)]
+    pub format: ResolveFormat,
+    /// Diagnostic format (standard error).
+    #[arg(long, value_enum, default_value_t = FormatArg::Human)]
+    pub diagnostics: FormatArg,
+    /// When to color human output.
+    #[arg(long, value_enum, default_value_t = ColorArg::Auto)]
+    pub color: ColorArg,
+    /// Exit 1 on warnings too.
+    #[arg(long)]
+    pub warnings_as_errors: bool,
+}
+
+/// `pjconf resolve --format`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ResolveFormat {
+    /// pjsip.conf text: no templates, every section with its full value list.
+    Conf,
+    /// JSON: every section (templates too) with each value's origin and chain.
+    Json,
+}
+
+/// `pjconf explain`.
+#[derive(Debug, Args)]
+pub struct ExplainArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+    /// The section to explain (every section of that name).
+    pub section: String,
+    /// Only the values of this option (case-insensitive).
+    pub key: Option<String>,
+    #[command(flatten)]
+    pub output: OutputArgs,
+}
+
+/// `pjconf dependents`.
+#[derive(Debug, Args)]
+pub struct DependentsArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+    /// The section whose dependents to list.
+    pub section: String,
+    #[command(flatten)]
+    pub output: OutputArgs,
 }

@@ -1,0 +1,54 @@
+//! `pjconf resolve FILE [--section NAME] [--format conf|json]`: the sections with their
+//! templates resolved, as config.c builds them.
+
+use pjconf_templates::{TemplateGraph, render};
+
+use crate::args::{OutputArgs, ResolveArgs, ResolveFormat};
+use crate::report::{Sink, report};
+use crate::{CliError, Console, ExitStatus, input};
+
+/// Print the resolved sections (conf: templates flattened away; json: with provenance) on
+/// standard output, and the syntax and template diagnostics on standard error.
+pub(crate) fn run(args: &ResolveArgs, console: &mut Console) -> Result<ExitStatus, CliError> {
+    let config = input::load(&args.input, console)?;
+    let mut graph = TemplateGraph::from_config(&config);
+    let section = args.section.as_deref();
+    let text = match args.format {
+        ResolveFormat::Conf => render::conf(&graph, section),
+        ResolveFormat::Json => render::json(&graph, &config.sources, section).map(|json| {
+            let mut text = serde_json::to_string_pretty(&json).unwrap_or_default();
+            text.push('\n');
+            text
+        }),
+    };
+    let mut diagnostics = config.diagnostics;
+    diagnostics.extend(graph.take_diagnostics());
+    let output = OutputArgs {
+        format: args.diagnostics,
+        color: args.color,
+        warnings_as_errors: args.warnings_as_errors,
+    };
+    let text = match text {
+        Ok(text) => text,
+        Err(e) => {
+            report(
+                &mut diagnostics,
+                &config.sources,
+                &output,
+                Sink::Stderr,
+                console,
+            );
+            return Err(CliError::Usage(e.to_string()));
+        }
+    };
+    console
+        .out(text.as_bytes())
+        .map_err(|e| CliError::io("cannot write output", e))?;
+    Ok(report(
+        &mut diagnostics,
+        &config.sources,
+        &output,
+        Sink::Stderr,
+        console,
+    ))
+}
