@@ -147,3 +147,45 @@ fn includes_outside_root_are_refused() {
     assert_eq!(r.status, ExitStatus::Findings);
     assert!(r.err.contains("PJ022"));
 }
+
+#[test]
+fn resolve_prints_sections_without_templates() {
+    let r = run(&["resolve", &fixture("examples/pjsip.conf")], None);
+    assert_eq!(r.status, ExitStatus::Success, "{}", r.err);
+    assert!(!r.out.contains("[phone-base]"), "{}", r.out);
+    // 1002 inherits phone-base then webrtc: both codec lines, in that order.
+    let at = r.out.find("[1002]").unwrap();
+    let section = &r.out[at..];
+    let ulaw = section.find("allow = ulaw").unwrap();
+    let opus = section.find("allow = opus").unwrap();
+    assert!(ulaw < opus, "{section}");
+}
+
+#[test]
+fn explain_shows_the_chain_of_a_value() {
+    let r = run(
+        &["explain", &fixture("examples/pjsip.conf"), "1002", "allow"],
+        None,
+    );
+    assert_eq!(r.status, ExitStatus::Success, "{}", r.err);
+    assert!(r.out.contains("1002 <- webrtc"), "{}", r.out);
+}
+
+#[test]
+fn dependents_lists_inheriting_sections_and_unknown_is_exit_2() {
+    let r = run(
+        &["dependents", &fixture("examples/pjsip.conf"), "phone-base"],
+        None,
+    );
+    assert_eq!(r.status, ExitStatus::Success, "{}", r.err);
+    assert!(
+        r.out.contains("1001") && r.out.contains("1002"),
+        "{}",
+        r.out
+    );
+    let missing = run(
+        &["dependents", &fixture("examples/pjsip.conf"), "phone-bse"],
+        None,
+    );
+    assert_eq!(missing.status, ExitStatus::Failure);
+}
