@@ -43,6 +43,16 @@ pub enum Command {
     Explain(ExplainArgs),
     /// List the sections that inherit from a section, directly or through other templates.
     Dependents(DependentsArgs),
+    /// Check pjsip.conf or pjsip_wizard.conf files: syntax, templates, objects, references,
+    /// conflicts Asterisk resolves silently. Findings go to standard output.
+    ///
+    /// Exit 0 when no finding is at error level, 1 when one is (or a warning, with
+    /// --warnings-as-errors), 2 when a file cannot be read. `pjconf rule CODE` explains a code.
+    Lint(crate::commands::lint::LintArgs),
+    /// Print the documentation of a diagnostic code or lint rule name.
+    Rule(crate::commands::rule::RuleArgs),
+    /// Expand a pjsip_wizard.conf into the pjsip.conf objects Asterisk's wizard creates.
+    Expand(crate::commands::expand::ExpandArgs),
 }
 
 /// How diagnostics are shown and judged; shared by every subcommand.

@@ -8,6 +8,8 @@ pub struct Console {
     err: Box<dyn Write>,
     /// True when standard error is a terminal and `NO_COLOR` is unset (`--color auto`).
     pub err_is_color_terminal: bool,
+    /// True when standard output is a terminal and `NO_COLOR` is unset.
+    pub out_is_color_terminal: bool,
     /// Text read for `-` (tests set it; `None` reads the real standard input).
     pub stdin: Option<Vec<u8>>,
 }
@@ -15,11 +17,12 @@ pub struct Console {
 impl Console {
     /// The process's streams.
     pub fn std() -> Self {
-        let tty = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+        let color = std::env::var_os("NO_COLOR").is_none();
         Console {
+            out_is_color_terminal: color && std::io::stdout().is_terminal(),
             out: Box::new(std::io::stdout().lock()),
             err: Box::new(std::io::stderr()),
-            err_is_color_terminal: tty,
+            err_is_color_terminal: color && std::io::stderr().is_terminal(),
             stdin: None,
         }
     }
@@ -33,6 +36,7 @@ impl Console {
             out: Box::new(Shared(out)),
             err: Box::new(Shared(err)),
             err_is_color_terminal: false,
+            out_is_color_terminal: false,
             stdin: None,
         }
     }

@@ -11,6 +11,8 @@ use crate::{Console, ExitStatus};
 pub(crate) enum Sink {
     /// Standard error: the command has its own output on standard output.
     Stderr,
+    /// Standard output: the diagnostics are the command's output (lint).
+    Stdout,
 }
 
 fn format_of(arg: FormatArg) -> Format {
@@ -34,7 +36,10 @@ pub(crate) fn report(
     let color = match output.color {
         ColorArg::Always => true,
         ColorArg::Never => false,
-        ColorArg::Auto => sink == Sink::Stderr && console.err_is_color_terminal,
+        ColorArg::Auto => match sink {
+            Sink::Stderr => console.err_is_color_terminal,
+            Sink::Stdout => console.out_is_color_terminal,
+        },
     };
     let format = format_of(output.format);
     let options = RenderOptions {
@@ -51,6 +56,7 @@ pub(crate) fn report(
         }
         match sink {
             Sink::Stderr => console.err_str(&text),
+            Sink::Stdout => console.out_str(&text),
         }
     }
     status_of(diagnostics, output.warnings_as_errors)

@@ -189,3 +189,56 @@ fn dependents_lists_inheriting_sections_and_unknown_is_exit_2() {
     );
     assert_eq!(missing.status, ExitStatus::Failure);
 }
+
+#[test]
+fn lint_reports_on_stdout_and_exits_1_on_errors() {
+    let r = run(&["lint", &fixture("lint/PJ203/invalid.conf")], None);
+    assert_eq!(r.status, ExitStatus::Findings, "{}", r.err);
+    assert!(r.out.contains("PJ203"), "{}", r.out);
+    let clean = run(&["lint", &fixture("examples/pjsip.conf")], None);
+    assert_eq!(clean.status, ExitStatus::Success, "{}", clean.out);
+}
+
+#[test]
+fn lint_select_and_ignore_filter_codes() {
+    let path = fixture("lint/PJ203/invalid.conf");
+    let ignored = run(&["lint", "--ignore", "PJ203", "--format", "json", &path], None);
+    let value: serde_json::Value = serde_json::from_str(&ignored.out).unwrap();
+    assert!(value.as_array().unwrap().iter().all(|d| d["code"] != "PJ203"));
+    let bad = run(&["lint", "--select", "no-such-rule", &path], None);
+    assert_eq!(bad.status, ExitStatus::Failure);
+}
+
+#[test]
+fn lint_of_several_files_is_one_report() {
+    let a = fixture("lint/PJ203/invalid.conf");
+    let b = fixture("lint/PJ209/invalid.conf");
+    let r = run(&["lint", "--format", "json", &a, &b], None);
+    let value: serde_json::Value = serde_json::from_str(&r.out).unwrap();
+    let files: std::collections::BTreeSet<String> = value
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["file"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(files.len(), 2, "{files:?}");
+}
+
+#[test]
+fn rule_prints_docs_and_unknown_is_exit_2() {
+    let r = run(&["rule", "unknown-option"], None);
+    assert_eq!(r.status, ExitStatus::Success);
+    assert!(r.out.starts_with("PJ203 unknown-option"), "{}", r.out);
+    assert!(r.out.contains("## Why is this bad?"));
+    assert!(run(&["rule", "PJ001"], None).out.contains("`]`"));
+    assert!(run(&["rule", "--list"], None).out.contains("PJ105"));
+    assert_eq!(run(&["rule", "PJ999"], None).status, ExitStatus::Failure);
+}
+
+#[test]
+fn expand_writes_the_wizard_objects() {
+    let r = run(&["expand", &fixture("wizard/phone.conf")], None);
+    assert_eq!(r.status, ExitStatus::Success, "{}", r.err);
+    assert!(r.out.contains("type = endpoint"), "{}", r.out);
+    assert!(r.out.contains("type = aor"), "{}", r.out);
+}

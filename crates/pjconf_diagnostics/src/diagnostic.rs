@@ -183,6 +183,16 @@ impl Diagnostic {
         self
     }
 
+    /// Add `offset` to the file id of every span (after [`crate::SourceMap::append`]).
+    pub fn shift_files(&mut self, offset: u32) {
+        let shift = |span: &mut crate::Span| span.file = crate::FileId(span.file.0 + offset);
+        shift(&mut self.primary.span);
+        self.secondary.iter_mut().for_each(|l| shift(&mut l.span));
+        if let Some(fix) = &mut self.fix {
+            fix.edits.iter_mut().for_each(|e| shift(&mut e.span));
+        }
+    }
+
     /// True for error-level diagnostics.
     pub fn is_error(&self) -> bool {
         self.severity == Severity::Error

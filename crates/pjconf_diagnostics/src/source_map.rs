@@ -51,6 +51,14 @@ impl SourceMap {
         id
     }
 
+    /// Move every file of `other` into this map; ids of `other` shift by the returned offset
+    /// (use [`crate::Diagnostic::shift_files`] on diagnostics that point into `other`).
+    pub fn append(&mut self, other: SourceMap) -> u32 {
+        let offset = self.files.len() as u32;
+        self.files.extend(other.files);
+        offset
+    }
+
     /// The file with id `id`, if it was added.
     pub fn get(&self, id: FileId) -> Option<&SourceFile> {
         self.files.get(id.0 as usize)

@@ -32,6 +32,20 @@ impl Selection {
         selected && !self.ignore.iter().any(|s| matches(s, meta))
     }
 
+    /// True when a diagnostic with `code` from another stage (syntax `PJ0xx`, templates
+    /// `PJ1xx`, wizard `PJ25x`) is kept: selected by `ALL` or a code prefix (or when nothing
+    /// is selected), and not ignored.
+    pub fn enables_code(&self, code: &str) -> bool {
+        let hit = |s: &String| {
+            s.eq_ignore_ascii_case("ALL")
+                || (s.len() >= 2
+                    && s.len() <= code.len()
+                    && code.as_bytes()[..s.len()].eq_ignore_ascii_case(s.as_bytes()))
+        };
+        let selected = self.select.is_empty() || self.select.iter().any(hit);
+        selected && !self.ignore.iter().any(hit)
+    }
+
     /// The entries of `select` and `ignore` that match no rule (for a "no such rule" error).
     pub fn unknown_entries(&self) -> Vec<&str> {
         self.select

@@ -1,9 +1,12 @@
 //! One module per subcommand, each with one `run`.
 
 mod dependents;
+pub(crate) mod expand;
 mod explain;
+pub(crate) mod lint;
 mod parse;
 mod resolve;
+pub(crate) mod rule;
 
 use crate::args::Command;
 use crate::{CliError, Console, ExitStatus};
@@ -15,5 +18,8 @@ pub(crate) fn run(command: Command, console: &mut Console) -> Result<ExitStatus,
         Command::Resolve(args) => resolve::run(&args, console),
         Command::Explain(args) => explain::run(&args, console),
         Command::Dependents(args) => dependents::run(&args, console),
+        Command::Lint(args) => lint::run(&args, console),
+        Command::Rule(args) => rule::run(&args, console),
+        Command::Expand(args) => expand::run(&args, console),
     }
 }
