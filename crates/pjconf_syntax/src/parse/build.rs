@@ -5,7 +5,7 @@ use std::sync::Arc;
 
 use pjconf_diagnostics::{Diagnostic, FileId, Span};
 
-use super::comments::{Region, Split, split_line};
+use super::comments::{Region, Split, split_line, split_line_without_semicolon};
 use super::diagnostics as diag;
 use super::line::{LineSyntax, Op, parse_code};
 use super::{FileRole, Parse};
@@ -35,18 +35,28 @@ enum Code<'a> {
 
 impl Builder {
     pub(crate) fn new(file: FileId, text: Arc<[u8]>, role: FileRole) -> Self {
-        let estimate = text.len() / 4;
+        // Reserve once, so that the big arrays are never copied while they grow: a grown
+        // array keeps its old copy resident until the allocator reuses it, which is what
+        // drove peak memory. Capacity that is reserved but never written costs no memory.
+        // Lines: exactly one per `\n`, plus an unterminated last line.
+        let line_count = memchr::memchr_iter(b'\n', &text).count()
+            + usize::from(text.last().is_some_and(|&b| b != b'\n'));
+        // Tokens: never more than bytes; about five a line in real files (`key = value`
+        // and its newline make six), so six a line rarely needs to grow.
+        let token_estimate = text.len().min(line_count.saturating_mul(6) + 16);
+        // Headers and sections: each starts with a `[`, and there is at most one a line.
+        let header_bound = memchr::memchr_iter(b'[', &text).count().min(line_count);
         Builder {
             tree: SyntaxTree {
                 file,
                 text,
-                token_starts: Vec::with_capacity(estimate),
-                token_kinds: Vec::with_capacity(estimate),
-                lines: Vec::with_capacity(estimate / 6),
-                headers: Vec::new(),
+                token_starts: Vec::with_capacity(token_estimate),
+                token_kinds: Vec::with_capacity(token_estimate),
+                lines: Vec::with_capacity(line_count),
+                headers: Vec::with_capacity(header_bound),
                 directives: Vec::new(),
                 assembled: Vec::new(),
-                sections: Vec::new(),
+                sections: Vec::with_capacity(header_bound),
             },
             diagnostics: Vec::new(),
             role,
@@ -54,11 +64,19 @@ impl Builder {
         }
     }
 
+    #[inline]
     fn span(&self, range: Range<usize>) -> Span {
-        Span::new(self.tree.file, range.start as u32, range.end as u32)
+        // `Span::new` without the cross-crate call (it is not inlined across crates).
+        let (start, end) = (range.start as u32, range.end as u32);
+        Span {
+            file: self.tree.file,
+            start,
+            end: end.max(start),
+        }
     }
 
     /// Push a token covering `cursor..end`; empty tokens are never pushed.
+    #[inline]
     fn push(&mut self, kind: K, end: usize) {
         if end > self.cursor {
             self.tree.token_starts.push(self.cursor as u32);
@@ -68,6 +86,7 @@ impl Builder {
     }
 
     /// Push `kind` for `range`, first covering any gap before it as whitespace.
+    #[inline]
     fn push_at(&mut self, kind: K, range: Range<usize>) {
         self.push(K::WHITESPACE, range.start);
         self.push(kind, range.end);
@@ -80,6 +99,10 @@ impl Builder {
         let mut split = Split::default();
         let mut open_block: Option<usize> = None;
         let mut stray_seen = false;
+        // Where the next NUL and the next `;` are (the end of the file when there is none),
+        // found by scanning the whole file rather than each line: most lines hold neither.
+        let mut next_nul = memchr::memchr(0, bytes).unwrap_or(bytes.len());
+        let mut next_semicolon = memchr::memchr(b';', bytes).unwrap_or(bytes.len());
         let mut pos = 0usize;
         while pos < bytes.len() {
             let (body_end, next) = match memchr::memchr(b'\n', &bytes[pos..]) {
@@ -107,16 +130,27 @@ impl Builder {
                 self.diagnostics.push(diag::line_too_long(at));
                 self.push(K::IGNORED, newline_at);
             } else {
-                let effective_end = match memchr::memchr(0, &bytes[start..newline_at]) {
-                    Some(i) => {
-                        let at = self.span(start + i..start + i + 1);
-                        self.diagnostics.push(diag::nul_byte(at));
-                        start + i
-                    }
-                    None => newline_at,
+                if next_nul < start {
+                    next_nul =
+                        memchr::memchr(0, &bytes[start..]).map_or(bytes.len(), |i| start + i);
+                }
+                let effective_end = if next_nul < newline_at {
+                    let at = self.span(next_nul..next_nul + 1);
+                    self.diagnostics.push(diag::nul_byte(at));
+                    next_nul
+                } else {
+                    newline_at
                 };
                 let line = &bytes[start..effective_end];
-                split_line(line, &mut depth, &mut split);
+                if next_semicolon < start {
+                    next_semicolon =
+                        memchr::memchr(b';', &bytes[start..]).map_or(bytes.len(), |i| start + i);
+                }
+                if next_semicolon < effective_end {
+                    split_line(line, &mut depth, &mut split);
+                } else {
+                    split_line_without_semicolon(line.len(), depth, &mut split);
+                }
                 if let (Some(p), None) = (split.opened_at, open_block) {
                     open_block = Some(start + p);
                 }
@@ -143,6 +177,11 @@ impl Builder {
             self.diagnostics.push(diag::unterminated_block(span));
         }
         self.finish_sections();
+        // Give back what the estimates over-reserved (in place: no copy).
+        self.tree.token_starts.shrink_to_fit();
+        self.tree.token_kinds.shrink_to_fit();
+        self.tree.headers.shrink_to_fit();
+        self.tree.sections.shrink_to_fit();
         Parse {
             tree: self.tree,
             diagnostics: self.diagnostics,
@@ -151,19 +190,17 @@ impl Builder {
 
     /// Tokens and node for one line, from its comment split.
     fn line(&mut self, line_no: u32, bytes: &[u8], start: usize, end: usize, split: &Split) {
-        let pieces: Vec<Range<usize>> = split
-            .pieces
-            .iter()
-            .map(|r| start + r.start..start + r.end)
-            .collect();
+        // The pieces, as file offsets (no allocation: this runs for every line).
+        let piece = |r: &Range<usize>| start + r.start..start + r.end;
         let gap_kind = |gap_start: usize| match split.region_of_gap(gap_start - start) {
             Region::Comment => K::COMMENT,
             Region::Block => K::BLOCK_COMMENT,
             Region::Hidden => K::IGNORED,
         };
-        match pieces.as_slice() {
+        match split.pieces.as_slice() {
             [] => {}
             [only] => {
+                let only = piece(only);
                 let gap = self.cursor;
                 if only.start > gap {
                     let kind = gap_kind(gap);
@@ -178,18 +215,21 @@ impl Builder {
             }
             several => {
                 let mut assembled = Vec::new();
-                for piece in several {
+                for relative in several {
+                    let piece = piece(relative);
                     let gap = self.cursor;
                     if piece.start > gap {
                         let kind = gap_kind(gap);
                         self.push(kind, piece.start);
                     }
                     self.push(K::SPLICED, piece.end);
-                    assembled.extend_from_slice(&bytes[piece.clone()]);
+                    assembled.extend_from_slice(&bytes[piece]);
                 }
                 let (s, e) = strip(&assembled, 0, assembled.len());
                 if s < e {
-                    let at = self.span(several[0].start..several[several.len() - 1].end);
+                    let first = piece(&several[0]);
+                    let last = piece(&several[several.len() - 1]);
+                    let at = self.span(first.start..last.end);
                     let code = assembled[s..e].to_vec();
                     let kind = self.code(line_no, &code, Code::Assembled { bytes: &code, at });
                     self.tree.lines[line_no as usize].kind = kind;
@@ -239,7 +279,8 @@ impl Builder {
                 if contiguous {
                     self.push_at(K::R_BRACKET, base + h.name.end..base + h.name.end + 1);
                 }
-                let mut options = Vec::new();
+                // Exactly sized: one header in most files has one or two options.
+                let mut options = Vec::with_capacity(h.entries.len());
                 if let Some(open) = h.open_paren {
                     if contiguous {
                         self.push_at(K::L_PAREN, base + open..base + open + 1);

@@ -1,0 +1,6 @@
+//! Benchmarks of pjconf. The library holds the input generators; the binaries under
+//! `src/bin/` run the benches and print their figures (see `benches/README.md`).
+
+pub mod r#gen;
+
+pub use r#gen::pjsip_conf;
