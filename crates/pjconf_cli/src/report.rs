@@ -75,3 +75,28 @@ pub(crate) fn status_of(diagnostics: &[Diagnostic], warnings_as_errors: bool) ->
         ExitStatus::Success
     }
 }
+
+/// The common end of a command whose output is text: write `text` on standard output and the
+/// diagnostics on standard error, and return their status. When the command could not produce
+/// its text (`Err`, e.g. an unknown section), the diagnostics are still shown, and the run
+/// fails (exit 2) with the error's message.
+pub(crate) fn finish<E: std::fmt::Display>(
+    text: Result<String, E>,
+    diagnostics: &mut [Diagnostic],
+    sources: &SourceMap,
+    output: &OutputArgs,
+    console: &mut Console,
+) -> Result<ExitStatus, crate::CliError> {
+    match text {
+        Ok(text) => {
+            console
+                .out(text.as_bytes())
+                .map_err(|e| crate::CliError::io("cannot write output", e))?;
+            Ok(report(diagnostics, sources, output, Sink::Stderr, console))
+        }
+        Err(e) => {
+            report(diagnostics, sources, output, Sink::Stderr, console);
+            Err(crate::CliError::Usage(e.to_string()))
+        }
+    }
+}

@@ -5,7 +5,7 @@ use pjconf_emit::{Document, EmitOption, EmitSection, emit};
 use pjconf_model::wizard;
 
 use crate::args::{InputArgs, OutputArgs};
-use crate::report::{Sink, report};
+use crate::report::finish;
 use crate::{CliError, Console, ExitStatus, input};
 
 /// `pjconf expand`.
@@ -39,17 +39,17 @@ pub(crate) fn run(args: &ExpandArgs, console: &mut Console) -> Result<ExitStatus
             hint.context, hint.exten, hint.device
         ));
     }
-    match emit(&document) {
-        Ok(text) => console
-            .out(text.as_bytes())
-            .map_err(|e| CliError::io("cannot write output", e))?,
-        Err(refused) => diagnostics.extend(refused),
-    }
-    Ok(report(
+    let text = emit(&document).unwrap_or_else(|refused| {
+        // Nothing is printed when the expansion cannot be written back faithfully; the
+        // refusals say why (and make the exit status 1).
+        diagnostics.extend(refused);
+        String::new()
+    });
+    finish(
+        Ok::<_, CliError>(text),
         &mut diagnostics,
         &config.sources,
         &args.output,
-        Sink::Stderr,
         console,
-    ))
+    )
 }

@@ -4,7 +4,7 @@
 use pjconf_templates::{TemplateGraph, render};
 
 use crate::args::ExplainArgs;
-use crate::report::{Sink, report};
+use crate::report::finish;
 use crate::{CliError, Console, ExitStatus, input};
 
 /// Print the explanation on standard output, and the diagnostics on standard error.
@@ -14,27 +14,11 @@ pub(crate) fn run(args: &ExplainArgs, console: &mut Console) -> Result<ExitStatu
     let text = render::explain(&graph, &config.sources, &args.section, args.key.as_deref());
     let mut diagnostics = config.diagnostics;
     diagnostics.extend(graph.take_diagnostics());
-    let text = match text {
-        Ok(text) => text,
-        Err(e) => {
-            report(
-                &mut diagnostics,
-                &config.sources,
-                &args.output,
-                Sink::Stderr,
-                console,
-            );
-            return Err(CliError::Usage(e.to_string()));
-        }
-    };
-    console
-        .out(text.as_bytes())
-        .map_err(|e| CliError::io("cannot write output", e))?;
-    Ok(report(
+    finish(
+        text,
         &mut diagnostics,
         &config.sources,
         &args.output,
-        Sink::Stderr,
         console,
-    ))
+    )
 }

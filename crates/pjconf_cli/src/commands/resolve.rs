@@ -4,7 +4,7 @@
 use pjconf_templates::{TemplateGraph, render};
 
 use crate::args::{OutputArgs, ResolveArgs, ResolveFormat};
-use crate::report::{Sink, report};
+use crate::report::finish;
 use crate::{CliError, Console, ExitStatus, input};
 
 /// Print the resolved sections (conf: templates flattened away; json: with provenance) on
@@ -28,27 +28,5 @@ pub(crate) fn run(args: &ResolveArgs, console: &mut Console) -> Result<ExitStatu
         color: args.color,
         warnings_as_errors: args.warnings_as_errors,
     };
-    let text = match text {
-        Ok(text) => text,
-        Err(e) => {
-            report(
-                &mut diagnostics,
-                &config.sources,
-                &output,
-                Sink::Stderr,
-                console,
-            );
-            return Err(CliError::Usage(e.to_string()));
-        }
-    };
-    console
-        .out(text.as_bytes())
-        .map_err(|e| CliError::io("cannot write output", e))?;
-    Ok(report(
-        &mut diagnostics,
-        &config.sources,
-        &output,
-        Sink::Stderr,
-        console,
-    ))
+    finish(text, &mut diagnostics, &config.sources, &output, console)
 }
