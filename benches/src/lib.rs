@@ -2,5 +2,6 @@
 //! `src/bin/` run the benches and print their figures (see `benches/README.md`).
 
 pub mod r#gen;
+pub mod measure;
 
 pub use r#gen::pjsip_conf;

@@ -15,6 +15,7 @@
 use std::fmt::Write as _;
 use std::time::{Duration, Instant};
 
+use pjconf_benches::measure::peak_rss_kib;
 use pjconf_lint::{FileKind, Selection, check_config};
 use pjconf_syntax::{LoadOptions, MemoryLoader, load_text};
 
@@ -37,17 +38,6 @@ fn generate(endpoints: usize) -> String {
         );
     }
     out
-}
-
-fn peak_rss_kib() -> u64 {
-    std::fs::read_to_string("/proc/self/status")
-        .ok()
-        .and_then(|s| {
-            s.lines()
-                .find(|l| l.starts_with("VmHWM:"))
-                .and_then(|l| l.split_whitespace().nth(1)?.parse().ok())
-        })
-        .unwrap_or(0)
 }
 
 fn main() {
@@ -74,7 +64,12 @@ fn main() {
     }
     if std::env::var_os("LINT_BENCH_STAGES").is_some() {
         let t = Instant::now();
-        let config = load_text(&loader, "pjsip.conf", text.clone().into_bytes(), &LoadOptions::default());
+        let config = load_text(
+            &loader,
+            "pjsip.conf",
+            text.clone().into_bytes(),
+            &LoadOptions::default(),
+        );
         let load = t.elapsed();
         let t = Instant::now();
         let resolution = pjconf_lint::resolve_sections(&config);
@@ -86,10 +81,16 @@ fn main() {
         let cx = pjconf_lint::LintContext::new(&objects);
         let found = pjconf_lint::lint(&cx, &Selection::default());
         let rules = t.elapsed();
-        println!("stages: load {load:?}, resolve {resolve:?}, classify {classify:?}, rules {rules:?} ({} findings)", found.len());
+        println!(
+            "stages: load {load:?}, resolve {resolve:?}, classify {classify:?}, rules {rules:?} ({} findings)",
+            found.len()
+        );
         for rule in pjconf_lint::rules() {
             let t = Instant::now();
-            let sel = Selection { select: vec![rule.meta().code.to_string()], ignore: vec![] };
+            let sel = Selection {
+                select: vec![rule.meta().code.to_string()],
+                ignore: vec![],
+            };
             let _ = pjconf_lint::lint(&pjconf_lint::LintContext::new(&objects), &sel);
             println!("  {} {:?}", rule.meta().code, t.elapsed());
         }

@@ -19,6 +19,7 @@ use std::process::Command;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
+use pjconf_benches::measure::proc_status_kib;
 use pjconf_diagnostics::FileId;
 
 /// The parse targets the bench reports against.
@@ -66,16 +67,6 @@ fn options() -> Options {
     }
     o.iterations = o.iterations.max(1);
     o
-}
-
-/// A field of /proc/self/status in KiB (`VmHWM`, `VmRSS`); 0 where /proc is not available.
-fn proc_status_kib(field: &str) -> u64 {
-    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
-    status
-        .lines()
-        .find_map(|l| l.strip_prefix(field)?.strip_prefix(':'))
-        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
-        .unwrap_or(0)
 }
 
 /// Child mode: read the file and parse it once, as a caller of the parser would, then report
