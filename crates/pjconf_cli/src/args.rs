@@ -53,6 +53,13 @@ pub enum Command {
     Rule(crate::commands::rule::RuleArgs),
     /// Expand a pjsip_wizard.conf into the pjsip.conf objects Asterisk's wizard creates.
     Expand(crate::commands::expand::ExpandArgs),
+    /// Compile a multi-tenant model (TOML/JSON, or a directory with engine.toml and
+    /// tenants/*.toml) into pjsip.conf.
+    ///
+    /// Each tenant keeps its own templates (or, with --flatten, every object is written fully
+    /// resolved); names never collide across tenants and every isolation rule is checked.
+    /// Nothing is written when the model has errors (exit 1).
+    Compile(crate::commands::compile::CompileArgs),
 }
 
 /// How diagnostics are shown and judged; shared by every subcommand.

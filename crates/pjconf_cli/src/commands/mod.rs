@@ -1,6 +1,7 @@
 //! One module per subcommand, each with one `run`.
 
 mod dependents;
+pub(crate) mod compile;
 pub(crate) mod expand;
 mod explain;
 pub(crate) mod lint;
@@ -21,5 +22,6 @@ pub(crate) fn run(command: Command, console: &mut Console) -> Result<ExitStatus,
         Command::Lint(args) => lint::run(&args, console),
         Command::Rule(args) => rule::run(&args, console),
         Command::Expand(args) => expand::run(&args, console),
+        Command::Compile(args) => compile::run(&args, console),
     }
 }
