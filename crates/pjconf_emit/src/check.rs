@@ -22,6 +22,28 @@ pub(crate) fn quoted(s: &str) -> String {
     format!("`{}`", s.escape_debug())
 }
 
+/// What a message is about ("option `k` in section [s]"), formatted only when a problem is
+/// reported: the checks run on every option of every emitted file, and nearly always pass.
+struct Subject<'a> {
+    kind: &'static str,
+    name: &'a str,
+    relation: &'static str,
+    section: &'a str,
+}
+
+impl std::fmt::Display for Subject<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "{} {} {} section [{}]",
+            self.kind,
+            quoted(self.name),
+            self.relation,
+            self.section.escape_debug()
+        )
+    }
+}
+
 fn nul(what: &str, span: Span) -> Diagnostic {
     Diagnostic::error(
         codes::NUL_CHARACTER,
@@ -36,11 +58,12 @@ fn nul(what: &str, span: Span) -> Diagnostic {
 pub(crate) fn option(section: &str, opt: &EmitOption, out: &mut Vec<Diagnostic>) {
     let key = &opt.key;
     let at = opt.key_span;
-    let what = format!(
-        "option {} in section [{}]",
-        quoted(key),
-        section.escape_debug()
-    );
+    let what = Subject {
+        kind: "option",
+        name: key,
+        relation: "in",
+        section,
+    };
     if key.is_empty() {
         out.push(
             Diagnostic::error(
@@ -208,13 +231,14 @@ pub(crate) fn parent_name(
     earlier: &HashSet<String>,
     out: &mut Vec<Diagnostic>,
 ) {
-    let what = format!(
-        "parent {} of section [{}]",
-        quoted(parent),
-        section.escape_debug()
-    );
+    let what = Subject {
+        kind: "parent",
+        name: parent,
+        relation: "of",
+        section,
+    };
     if parent.contains('\0') {
-        out.push(nul(&what, at));
+        out.push(nul(&what.to_string(), at));
     } else if parent.is_empty()
         || parent.contains([',', ')', ';', '\r', '\n'])
         || has_edge_blank(parent)
