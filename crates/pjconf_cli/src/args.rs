@@ -53,6 +53,12 @@ pub enum Command {
     Rule(crate::commands::rule::RuleArgs),
     /// Expand a pjsip_wizard.conf into the pjsip.conf objects Asterisk's wizard creates.
     Expand(crate::commands::expand::ExpandArgs),
+    /// Convert chan_sip sip.conf (with its includes) into pjsip.conf.
+    ///
+    /// Every option that is not translated is reported on standard error (and as JSON with
+    /// --report) with its place, the reason and what to do instead. Exits 0 when everything
+    /// was translated, 1 when the report lists something a person must look at.
+    Convert(ConvertArgs),
     /// Compile a multi-tenant model (TOML/JSON, or a directory with engine.toml and
     /// tenants/*.toml) into pjsip.conf.
     ///
@@ -176,6 +182,27 @@ pub struct DependentsArgs {
     pub input: InputArgs,
     /// The section whose dependents to list.
     pub section: String,
+    #[command(flatten)]
+    pub output: OutputArgs,
+}
+
+/// `pjconf convert`.
+#[derive(Debug, Args)]
+pub struct ConvertArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+    /// Where to write pjsip.conf (`-`: standard output). Written atomically; never the input.
+    #[arg(short = 'o', long = "output", value_name = "FILE", default_value = "-")]
+    pub output_file: PathBuf,
+    /// Also write the report as JSON to this file.
+    #[arg(long, value_name = "FILE")]
+    pub report: Option<PathBuf>,
+    /// Resolve templates into each section instead of keeping them.
+    #[arg(long)]
+    pub flatten: bool,
+    /// Write one file per original file into DIR, plus DIR/pjsip.conf including them.
+    #[arg(long, value_name = "DIR", conflicts_with = "output_file")]
+    pub split: Option<PathBuf>,
     #[command(flatten)]
     pub output: OutputArgs,
 }

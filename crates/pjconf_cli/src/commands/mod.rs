@@ -1,6 +1,7 @@
 //! One module per subcommand, each with one `run`.
 
 mod dependents;
+mod convert;
 pub(crate) mod compile;
 pub(crate) mod expand;
 mod explain;
@@ -22,6 +23,7 @@ pub(crate) fn run(command: Command, console: &mut Console) -> Result<ExitStatus,
         Command::Lint(args) => lint::run(&args, console),
         Command::Rule(args) => rule::run(&args, console),
         Command::Expand(args) => expand::run(&args, console),
+        Command::Convert(args) => convert::run(&args, console),
         Command::Compile(args) => compile::run(&args, console),
     }
 }

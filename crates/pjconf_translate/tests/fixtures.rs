@@ -1,0 +1,53 @@
+//! Point 9: each fixture under fixtures/translate/ and its expected pjsip.conf (plus the
+//! report, one line per diagnostic) as an insta snapshot.
+
+use std::fmt::Write as _;
+
+use pjconf_syntax::{LoadOptions, MemoryLoader, load};
+use pjconf_translate::{Options, translate};
+
+fn render(name: &str, text: &[u8], flatten: bool) -> String {
+    let mut files = MemoryLoader::new();
+    files.insert(name, text.to_vec());
+    let config = load(&files, name, &LoadOptions::default()).expect("load");
+    let t = translate(&config, &Options { flatten });
+    let mut out = t.text().expect("emit");
+    out.push_str("\n;;;; input diagnostics, then report\n");
+    for d in config.diagnostics.iter().chain(&t.report) {
+        let lc = config.sources.line_col(d.primary.span);
+        let _ = writeln!(
+            out,
+            ";;;; {}:{}: {} {} {}{}",
+            lc.line,
+            lc.column,
+            d.code,
+            d.severity.as_str(),
+            d.message,
+            d.help.as_ref().map_or(String::new(), |h| format!(" ({h})"))
+        );
+    }
+    let _ = writeln!(out, ";;;; needs attention: {}", t.needs_attention());
+    out
+}
+
+#[test]
+fn fixtures() {
+    insta::glob!("../../../fixtures/translate", "*.conf", |path| {
+        let text = std::fs::read(path).expect("read");
+        let name = path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or("sip.conf");
+        insta::assert_snapshot!(render(name, &text, false));
+    });
+}
+
+#[test]
+fn flattened_template() {
+    let text = std::fs::read(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../fixtures/translate/templates.conf"
+    ))
+    .expect("read");
+    insta::assert_snapshot!(render("templates.conf", &text, true));
+}
