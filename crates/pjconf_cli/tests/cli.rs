@@ -202,9 +202,18 @@ fn lint_reports_on_stdout_and_exits_1_on_errors() {
 #[test]
 fn lint_select_and_ignore_filter_codes() {
     let path = fixture("lint/PJ203/invalid.conf");
-    let ignored = run(&["lint", "--ignore", "PJ203", "--format", "json", &path], None);
+    let ignored = run(
+        &["lint", "--ignore", "PJ203", "--format", "json", &path],
+        None,
+    );
     let value: serde_json::Value = serde_json::from_str(&ignored.out).unwrap();
-    assert!(value.as_array().unwrap().iter().all(|d| d["code"] != "PJ203"));
+    assert!(
+        value
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|d| d["code"] != "PJ203")
+    );
     let bad = run(&["lint", "--select", "no-such-rule", &path], None);
     assert_eq!(bad.status, ExitStatus::Failure);
 }
@@ -241,4 +250,69 @@ fn expand_writes_the_wizard_objects() {
     assert_eq!(r.status, ExitStatus::Success, "{}", r.err);
     assert!(r.out.contains("type = endpoint"), "{}", r.out);
     assert!(r.out.contains("type = aor"), "{}", r.out);
+}
+
+#[test]
+fn convert_writes_pjsip_conf_that_lints_clean() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("pjsip.conf");
+    let report = dir.path().join("report.json");
+    let r = run(
+        &[
+            "convert",
+            &fixture("examples/sip.conf"),
+            "-o",
+            out.to_str().unwrap(),
+            "--report",
+            report.to_str().unwrap(),
+        ],
+        None,
+    );
+    assert_eq!(r.status, ExitStatus::Success, "{}", r.err);
+    let text = std::fs::read_to_string(&out).unwrap();
+    assert!(
+        text.contains("[1001](sip-general-endpoint,phone-endpoint)"),
+        "{text}"
+    );
+    let report: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&report).unwrap()).unwrap();
+    assert!(report.is_array() || report.is_object());
+    let lint = run(&["lint", out.to_str().unwrap()], None);
+    assert_eq!(lint.status, ExitStatus::Success, "{}", lint.out);
+}
+
+#[test]
+fn convert_never_writes_over_its_input() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("sip.conf");
+    std::fs::write(&input, "[1001]\ntype=friend\nhost=dynamic\nsecret=x\n").unwrap();
+    let before = std::fs::read(&input).unwrap();
+    let path = input.to_str().unwrap();
+    let r = run(&["convert", path, "-o", path], None);
+    assert_eq!(r.status, ExitStatus::Failure, "{}", r.err);
+    assert_eq!(std::fs::read(&input).unwrap(), before);
+}
+
+#[test]
+fn compile_of_the_example_model_lints_clean() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("pjsip.conf");
+    let r = run(
+        &[
+            "compile",
+            &fixture("tenants/example.toml"),
+            "-o",
+            out.to_str().unwrap(),
+        ],
+        None,
+    );
+    assert_eq!(r.status, ExitStatus::Success, "{}", r.err);
+    let text = std::fs::read_to_string(&out).unwrap();
+    assert!(text.contains("alice@"), "{text}");
+    let lint = run(&["lint", out.to_str().unwrap()], None);
+    assert!(
+        !lint.out.contains("error["),
+        "compiled output has lint errors:\n{}",
+        lint.out
+    );
 }
