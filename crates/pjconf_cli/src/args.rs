@@ -66,6 +66,22 @@ pub enum Command {
     /// resolved); names never collide across tenants and every isolation rule is checked.
     /// Nothing is written when the model has errors (exit 1).
     Compile(crate::commands::compile::CompileArgs),
+    /// Compare two configurations object by object, after template resolution.
+    ///
+    /// Objects are matched by (type, id); order, formatting, comments and how values were
+    /// inherited do not count. Scalar options compare their last value, list options the
+    /// whole ordered list. Exit 0 when equal, 1 when different, 2 on failure.
+    Diff(crate::commands::diff::DiffArgs),
+    /// Write the compiled objects into Asterisk's PJSIP realtime tables (ps_*).
+    ///
+    /// Compares with the database and writes only the rows that differ (insert, update,
+    /// delete) in one transaction; a second run changes nothing. Deletes only rows this
+    /// --scope wrote. Prints the `sorcery memory cache expire` commands (or AMI actions) that
+    /// make a running Asterisk see each change. --dry-run prints the SQL instead.
+    Apply(crate::commands::apply::ApplyArgs),
+    /// Create the realtime tables that are missing (PostgreSQL: the reference schema;
+    /// SQLite: narrow tables with only the columns in use).
+    Schema(crate::commands::schema::SchemaArgs),
 }
 
 /// How diagnostics are shown and judged; shared by every subcommand.

@@ -1,0 +1,184 @@
+//! `pjconf apply` to SQLite: a first full apply of N objects, a no-op re-apply, and an apply of
+//! a change touching 1,000 objects.
+//!
+//! ```text
+//! cargo run --release -p pjconf_benches --bin apply_bench [-- OPTIONS]
+//!   --lines L     size of the equivalent pjsip.conf in lines (default 1000000)
+//!   --change C    objects the change touches (default 1000)
+//! ```
+//!
+//! Each phone is an endpoint (13 lines with its header), an aor (5) and an auth (6), the
+//! flattened form of a templated pjsip.conf: 24 lines per phone, so 1,000,000 lines are
+//! 41,667 phones (125,001 objects). The objects are built in memory (not timed); the database
+//! is a SQLite file in the temporary directory (removed at the end), tables created by `create_schema` (not timed).
+//! Target: the change of 1,000 objects <= 1 s (release build).
+#![allow(clippy::print_stdout, clippy::print_stderr, clippy::exit)]
+
+use std::time::{Duration, Instant};
+
+use pjconf_diagnostics::{FileId, Span};
+use pjconf_model::{ObjectType, PjsipObject, SectionValue};
+use pjconf_realtime::{ApplyOptions, Database, apply, create_schema};
+
+const LINES_PER_PHONE: usize = 24;
+const TARGET_CHANGE: Duration = Duration::from_secs(1);
+
+fn value(key: &str, value: String) -> SectionValue {
+    let at = Span::new(FileId(0), 0, 0);
+    SectionValue {
+        key: key.to_string(),
+        value,
+        key_span: at,
+        value_span: at,
+        inherited_from: None,
+    }
+}
+
+fn phones(count: usize, context: impl Fn(usize) -> String) -> Vec<PjsipObject> {
+    let at = Span::new(FileId(0), 0, 0);
+    let mut out = Vec::with_capacity(count * 3);
+    for i in 0..count {
+        let id = format!("{}@tenant{}.example", 100_000 + i, i / 1000);
+        let endpoint = [
+            ("type", "endpoint".to_string()),
+            ("context", context(i)),
+            ("disallow", "all".to_string()),
+            ("allow", "ulaw".to_string()),
+            ("allow", "alaw".to_string()),
+            ("direct_media", "no".to_string()),
+            ("dtmf_mode", "rfc4733".to_string()),
+            ("rtp_symmetric", "yes".to_string()),
+            ("force_rport", "yes".to_string()),
+            ("aors", id.clone()),
+            ("auth", format!("auth/{id}")),
+            ("callerid", format!("\"Phone {i}\" <{}>", 100_000 + i)),
+        ];
+        let aor = [
+            ("type", "aor".to_string()),
+            ("max_contacts", "1".to_string()),
+            ("remove_existing", "yes".to_string()),
+            ("qualify_frequency", "60".to_string()),
+        ];
+        let auth = [
+            ("type", "auth".to_string()),
+            ("auth_type", "userpass".to_string()),
+            ("username", format!("{}", 100_000 + i)),
+            ("password", format!("secret-{i:08x}")),
+            ("realm", format!("tenant{}.example", i / 1000)),
+        ];
+        for (object_type, object_id, options) in [
+            (ObjectType::Endpoint, id.clone(), &endpoint[..]),
+            (ObjectType::Aor, id.clone(), &aor[..]),
+            (ObjectType::Auth, format!("auth/{id}"), &auth[..]),
+        ] {
+            out.push(PjsipObject {
+                object_type,
+                id: object_id,
+                id_span: at,
+                options: options.iter().map(|(k, v)| value(k, v.clone())).collect(),
+            });
+        }
+    }
+    out
+}
+
+/// CPU time of this thread (SQLite runs on it too), from /proc; `None` elsewhere. The wall
+/// time is shown too: on a busy machine it is the larger one.
+fn cpu_time() -> Option<Duration> {
+    let text = std::fs::read_to_string("/proc/thread-self/schedstat").ok()?;
+    let ns: u64 = text.split_whitespace().next()?.parse().ok()?;
+    Some(Duration::from_nanos(ns))
+}
+
+fn timed<T>(f: impl FnOnce() -> T) -> (T, Duration, Option<Duration>) {
+    let cpu = cpu_time();
+    let start = Instant::now();
+    let out = f();
+    let wall = start.elapsed();
+    let cpu = cpu.and_then(|c| Some(cpu_time()? - c));
+    (out, wall, cpu)
+}
+
+fn shown(wall: Duration, cpu: Option<Duration>) -> String {
+    match cpu {
+        Some(cpu) => format!(
+            "{:>8.3} s wall, {:>8.3} s cpu",
+            wall.as_secs_f64(),
+            cpu.as_secs_f64()
+        ),
+        None => format!("{:>8.3} s wall", wall.as_secs_f64()),
+    }
+}
+
+fn arg(args: &[String], name: &str, default: usize) -> usize {
+    args.iter()
+        .position(|a| a == name)
+        .and_then(|i| args.get(i + 1))
+        .map_or(default, |v| {
+            v.replace('_', "").parse().unwrap_or_else(|_| {
+                eprintln!("apply_bench: {name} needs a number");
+                std::process::exit(2)
+            })
+        })
+}
+
+fn main() {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let lines = arg(&args, "--lines", 1_000_000);
+    let change = arg(&args, "--change", 1000);
+    let count = lines.div_ceil(LINES_PER_PHONE);
+    let base = phones(count, |_| "phones".to_string());
+    // The change: a new context on `change` endpoints.
+    let changed = phones(count, |i| {
+        if i < change { "phones-v2" } else { "phones" }.to_string()
+    });
+    let path = std::env::temp_dir().join(format!("pjconf-apply-bench-{}.db", std::process::id()));
+    let _ = std::fs::remove_file(&path);
+    let url = format!("sqlite:{}", path.display());
+    let mut db = Database::open(&url).expect("open");
+    create_schema(&mut db, &base, false).expect("schema");
+    let options = ApplyOptions::default();
+
+    let (rows, rows_wall, rows_cpu) = timed(|| {
+        pjconf_realtime::desired_rows(&base, pjconf_realtime::Dialect::Sqlite).expect("rows")
+    });
+    drop(rows);
+    let (full, full_wall, full_cpu) =
+        timed(|| apply(&mut db, &base, &options).expect("full apply"));
+    let (noop, noop_wall, noop_cpu) =
+        timed(|| apply(&mut db, &base, &options).expect("no-op apply"));
+    assert!(noop.is_unchanged());
+    let (changed_report, change_wall, change_cpu) =
+        timed(|| apply(&mut db, &changed, &options).expect("change apply"));
+    assert_eq!(changed_report.changes.len(), change.min(count));
+
+    println!(
+        "objects: {} ({count} phones, ~{} pjsip.conf lines)",
+        base.len(),
+        count * LINES_PER_PHONE
+    );
+    println!(
+        "full apply:   {}  ({} rows inserted, {} statements)",
+        shown(full_wall, full_cpu),
+        full.changes.len(),
+        full.statements.len()
+    );
+    println!(
+        "rows only:    {}  (objects to rows, no database)",
+        shown(rows_wall, rows_cpu)
+    );
+    println!(
+        "no-op apply:  {}  (0 statements)",
+        shown(noop_wall, noop_cpu)
+    );
+    let met = change_cpu.unwrap_or(change_wall).min(change_wall) <= TARGET_CHANGE;
+    println!(
+        "change apply: {}  ({} rows updated; target <= {} s: {})",
+        shown(change_wall, change_cpu),
+        changed_report.changes.len(),
+        TARGET_CHANGE.as_secs(),
+        if met { "met" } else { "MISSED" }
+    );
+    drop(db);
+    let _ = std::fs::remove_file(&path);
+}
