@@ -38,7 +38,9 @@ impl SectionInput {
     /// The FIRST `type` value, which is what res_sorcery_config matches on
     /// (sorcery_is_criteria_met → ast_variable_find_in_list returns the first match).
     pub fn type_value(&self) -> Option<&SectionValue> {
-        self.values.iter().find(|v| v.key.eq_ignore_ascii_case("type"))
+        self.values
+            .iter()
+            .find(|v| v.key.eq_ignore_ascii_case("type"))
     }
 }
 

@@ -27,7 +27,10 @@ fn syntax_fixtures() {
             insta::assert_snapshot!(text);
         } else {
             let text = render::human(&config.diagnostics, &config.sources, false);
-            assert!(config.diagnostics.is_empty(), "{name}: unexpected diagnostics:\n{text}");
+            assert!(
+                config.diagnostics.is_empty(),
+                "{name}: unexpected diagnostics:\n{text}"
+            );
             let files: Vec<_> = config
                 .sources
                 .files()
