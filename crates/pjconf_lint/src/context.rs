@@ -222,14 +222,27 @@ impl<'a> LintContext<'a> {
                 rows: Vec::with_capacity(objects.iter().map(|o| o.options.len()).sum()),
                 starts: Vec::with_capacity(objects.len() + 1),
             };
-            for object in objects {
-                specs.starts.push(specs.rows.len());
-                specs.rows.extend(
-                    object
-                        .options
-                        .iter()
-                        .map(|value| lookup(object.object_type, &value.key)),
-                );
+            // Objects of one type mostly have the same option names in the same order (a
+            // template's, then their own), so each line is first compared with the same line
+            // of the previous object of its type: the same name has the same row.
+            let mut previous: Vec<Option<usize>> = vec![None; ObjectType::ALL.len()];
+            for (position, object) in objects.iter().enumerate() {
+                let start = specs.rows.len();
+                specs.starts.push(start);
+                let last = &mut previous[slot(object.object_type)];
+                let before = last.map(|p| (&objects[p].options, specs.starts[p]));
+                for (line, value) in object.options.iter().enumerate() {
+                    let known = before.and_then(|(options, from)| {
+                        let other = options.get(line)?;
+                        (other.key == value.key).then(|| specs.rows[from + line])
+                    });
+                    let spec = match known {
+                        Some(spec) => spec,
+                        None => lookup(object.object_type, &value.key),
+                    };
+                    specs.rows.push(spec);
+                }
+                *last = Some(position);
             }
             specs.starts.push(specs.rows.len());
             specs
@@ -241,14 +254,25 @@ impl<'a> LintContext<'a> {
     pub(crate) fn value_findings(&self) -> &[ValueFinding] {
         self.values.get_or_init(|| {
             let mut findings = Vec::new();
+            // The last value found clean for each option row: many objects repeat a value
+            // (`allow = ulaw,alaw` from a template, `max_contacts = 1`), and a check depends
+            // on nothing but the row and the value.
+            let mut last_clean: FxHashMap<*const OptionSpec, &str> = FxHashMap::default();
             for (position, object) in self.objects.objects.iter().enumerate() {
                 if !object.object_type.is_config_loadable() {
                     continue;
                 }
                 for (option, spec) in self.specs(position).iter().enumerate() {
                     let Some(spec) = spec else { continue };
-                    let outcome = check_value(spec, &object.options[option].value);
-                    if !matches!(&outcome, Ok(checked) if checked.is_clean()) {
+                    let value = object.options[option].value.as_str();
+                    let row: *const OptionSpec = *spec;
+                    if last_clean.get(&row) == Some(&value) {
+                        continue;
+                    }
+                    let outcome = check_value(spec, value);
+                    if matches!(&outcome, Ok(checked) if checked.is_clean()) {
+                        last_clean.insert(row, value);
+                    } else {
                         findings.push(ValueFinding {
                             object: position,
                             option,

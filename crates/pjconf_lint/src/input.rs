@@ -37,29 +37,25 @@ pub struct Resolution {
 pub fn resolve_sections(config: &LoadedConfig) -> Resolution {
     let mut graph = TemplateGraph::from_config(config);
     let diagnostics = graph.take_diagnostics();
-    let sections = graph
-        .sections()
-        .map(|section| {
-            let info = section.info();
-            SectionInput {
-                name: info.name.clone(),
-                name_span: info.name_span,
-                template: info.template,
-                values: section
-                    .values()
-                    .map(|v| SectionValue {
-                        key: v.key().to_string(),
-                        value: v.value().to_string(),
-                        key_span: v.key_span(),
-                        value_span: v.value_span(),
-                        inherited_from: v
-                            .is_inherited()
-                            .then(|| graph.name(v.origin()).to_string()),
-                    })
-                    .collect(),
-            }
-        })
-        .collect();
+    let mut sections = Vec::with_capacity(graph.len());
+    sections.extend(graph.sections().map(|section| {
+        let info = section.info();
+        SectionInput {
+            name: info.name.clone(),
+            name_span: info.name_span,
+            template: info.template,
+            values: section
+                .values()
+                .map(|v| SectionValue {
+                    key: v.key().to_string(),
+                    value: v.value().to_string(),
+                    key_span: v.key_span(),
+                    value_span: v.value_span(),
+                    inherited_from: v.is_inherited().then(|| graph.name(v.origin()).to_string()),
+                })
+                .collect(),
+        }
+    }));
     Resolution {
         sections,
         diagnostics,

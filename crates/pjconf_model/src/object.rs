@@ -134,7 +134,7 @@ impl ObjectSet {
                 });
                 continue;
             }
-            let Some(type_value) = section.type_value().cloned() else {
+            let Some(type_value) = section.type_value() else {
                 set.unclassified.push(Unclassified {
                     section,
                     reason: NotAnObject::NoType,
@@ -148,10 +148,14 @@ impl ObjectSet {
                     id_span: section.name_span,
                     options: section.values,
                 }),
-                None => set.unclassified.push(Unclassified {
-                    section,
-                    reason: NotAnObject::UnknownType(type_value),
-                }),
+                None => {
+                    // Only an unknown type keeps a copy of its `type` line.
+                    let type_value = type_value.clone();
+                    set.unclassified.push(Unclassified {
+                        section,
+                        reason: NotAnObject::UnknownType(type_value),
+                    });
+                }
             }
         }
         set

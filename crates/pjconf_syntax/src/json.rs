@@ -35,8 +35,8 @@ pub fn tree_to_json(tree: &SyntaxTree, file_name: &str) -> Value {
 
 fn section_json(tree: &SyntaxTree, index: &LineIndex, section: Section<'_>) -> Value {
     let header = section.header();
-    let parents: Vec<Value> = header
-        .options
+    let parents: Vec<Value> = tree
+        .header_options(header)
         .iter()
         .filter_map(|o| match o {
             HeaderOption::Parent(t) => Some(json!({

@@ -33,32 +33,60 @@ pub enum LineKind {
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct LineNode {
     pub(crate) first_token: u32,
-    pub(crate) kind: LineKind,
+    pub(crate) kind: PackedLineKind,
+}
+
+/// A [`LineKind`] in four bytes: the variant in the top three bits, the index below. A file
+/// is at most 64 MiB (`limits::MAX_FILE_SIZE`), so an index never needs more than 29 bits.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct PackedLineKind(u32);
+
+impl PackedLineKind {
+    const INDEX: u32 = (1 << 29) - 1;
+
+    pub(crate) fn new(kind: LineKind) -> Self {
+        let (tag, index) = match kind {
+            LineKind::Trivia => (0, 0),
+            LineKind::Header(i) => (1, i),
+            LineKind::Item => (2, 0),
+            LineKind::Directive(i) => (3, i),
+            LineKind::Error => (4, 0),
+        };
+        PackedLineKind((tag << 29) | (index & Self::INDEX))
+    }
+
+    pub(crate) fn get(self) -> LineKind {
+        let index = self.0 & Self::INDEX;
+        match self.0 >> 29 {
+            1 => LineKind::Header(index),
+            2 => LineKind::Item,
+            3 => LineKind::Directive(index),
+            4 => LineKind::Error,
+            _ => LineKind::Trivia,
+        }
+    }
+}
+
+impl PartialEq<LineKind> for PackedLineKind {
+    fn eq(&self, other: &LineKind) -> bool {
+        self.get() == *other
+    }
 }
 
 /// Text taken from the file: a byte range, or, for a line split by an inline block comment,
-/// the text config.c assembles from its pieces.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// the text config.c assembles from its pieces (kept in the tree; read it with
+/// [`SyntaxTree::text_bytes`] or [`SyntaxTree::text_of`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Text {
     /// Where the text is (for assembled text: its first piece).
     pub span: Span,
-    pub(crate) assembled: Option<Box<[u8]>>,
+    /// 0 for text read from `span`; otherwise 1 + the index of the assembled bytes.
+    pub(crate) assembled: u32,
 }
 
 impl Text {
     pub(crate) fn at(span: Span) -> Self {
-        Text {
-            span,
-            assembled: None,
-        }
-    }
-
-    /// The raw bytes, from `source`.
-    pub fn bytes<'a>(&'a self, source: &'a [u8]) -> &'a [u8] {
-        match &self.assembled {
-            Some(b) => b,
-            None => &source[self.span.range()],
-        }
+        Text { span, assembled: 0 }
     }
 }
 
@@ -69,13 +97,28 @@ pub enum HeaderOption {
     Template(Span),
     /// `+` or `+filter`: append to an earlier section; the filter text, if any.
     Append {
-        /// The whole entry.
-        span: Span,
         /// The text after `+` (empty for a plain `+`).
         filter: Text,
     },
     /// A parent name, exactly as written (config.c does not trim it).
     Parent(Text),
+}
+
+impl HeaderOption {
+    /// Where the whole entry is (`!`, `+filter` with its `+`, or the parent name).
+    pub fn span(&self) -> Span {
+        match self {
+            HeaderOption::Template(span) => *span,
+            // The `+` is the byte before the filter (for text read from one place).
+            HeaderOption::Append { filter } if filter.assembled == 0 => Span::new(
+                filter.span.file,
+                filter.span.start.saturating_sub(1),
+                filter.span.end,
+            ),
+            HeaderOption::Append { filter } => filter.span,
+            HeaderOption::Parent(text) => text.span,
+        }
+    }
 }
 
 /// A section header `[name](options)`.
@@ -85,8 +128,9 @@ pub struct HeaderNode {
     pub line: u32,
     /// The name between `[` and the first `]`, not trimmed.
     pub name: Text,
-    /// The option list, in order; empty without `(...)`.
-    pub options: Vec<HeaderOption>,
+    /// The option list, as a range of the tree's header options; read it with
+    /// [`SyntaxTree::header_options`].
+    pub(crate) options: (u32, u32),
 }
 
 /// Which directive a `#` line holds.
@@ -160,7 +204,8 @@ pub struct SyntaxTree {
     pub(crate) headers: Vec<HeaderNode>,
     pub(crate) directives: Vec<DirectiveNode>,
     pub(crate) assembled: Vec<AssembledItem>,
-    pub(crate) sections: Vec<SectionNode>,
+    pub(crate) header_options: Vec<HeaderOption>,
+    pub(crate) assembled_texts: Vec<Box<[u8]>>,
 }
 
 impl SyntaxTree {
@@ -210,7 +255,7 @@ impl SyntaxTree {
 
     /// What line `line` (0-based) holds.
     pub fn line_kind(&self, line: usize) -> LineKind {
-        self.lines[line].kind
+        self.lines[line].kind.get()
     }
 
     /// The tokens of 0-based `line`, newline included.
@@ -239,6 +284,20 @@ impl SyntaxTree {
     /// Header `index` (from [`LineKind::Header`]).
     pub fn header(&self, index: u32) -> &HeaderNode {
         &self.headers[index as usize]
+    }
+
+    /// The option list `(...)` of a header, in order; empty without one.
+    pub fn header_options(&self, header: &HeaderNode) -> &[HeaderOption] {
+        let (start, len) = header.options;
+        &self.header_options[start as usize..(start + len) as usize]
+    }
+
+    /// The raw bytes of a [`Text`] of this tree.
+    pub fn text_bytes<'a>(&'a self, text: &Text) -> &'a [u8] {
+        match text.assembled {
+            0 => &self.text[text.span.range()],
+            n => &self.assembled_texts[n as usize - 1],
+        }
     }
 
     /// Every header, in file order.

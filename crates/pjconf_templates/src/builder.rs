@@ -1,10 +1,11 @@
 //! [`GraphBuilder`]: the graph from any source, one header at a time.
 
 use pjconf_diagnostics::Span;
+use pjconf_syntax::Operator;
 
 use crate::engine::{any_order, defined_above};
 use crate::graph::{Lookup, TemplateGraph};
-use crate::model::{Header, HeaderEntry, HeaderId, Line};
+use crate::model::{Header, HeaderEntry, HeaderId, Line, LineRec, NO_LINE, TextArena};
 
 /// Collects section headers, their option lists and their lines, in reading order, then
 /// builds the [`TemplateGraph`]. Independent of files: a parsed configuration
@@ -37,6 +38,10 @@ use crate::model::{Header, HeaderEntry, HeaderId, Line};
 pub struct GraphBuilder {
     lookup: Lookup,
     headers: Vec<Header>,
+    /// The text of every line's name and value.
+    text: TextArena,
+    /// Every line, each header's linked from [`Header::first_line`].
+    lines: Vec<LineRec>,
 }
 
 impl GraphBuilder {
@@ -45,6 +50,8 @@ impl GraphBuilder {
         GraphBuilder {
             lookup,
             headers: Vec::new(),
+            text: TextArena::default(),
+            lines: Vec::new(),
         }
     }
 
@@ -60,7 +67,9 @@ impl GraphBuilder {
             name_span,
             span,
             entries: Vec::new(),
-            lines: Vec::new(),
+            first_line: NO_LINE,
+            last_line: NO_LINE,
+            line_count: 0,
         });
         HeaderId(self.headers.len() as u32 - 1)
     }
@@ -106,7 +115,53 @@ impl GraphBuilder {
 
     /// Add an option line under the header.
     pub fn line(&mut self, header: HeaderId, line: Line) {
-        self.get(header).lines.push(line);
+        self.line_parts(
+            header,
+            LineParts {
+                key: &line.key,
+                operator: line.operator,
+                value: &line.value,
+                append_text: &line.append_text,
+                key_span: line.key_span,
+                value_span: line.value_span,
+                span: line.span,
+            },
+        );
+    }
+
+    /// [`GraphBuilder::line`] from borrowed text, copied into the builder's arena.
+    pub(crate) fn line_parts(&mut self, header: HeaderId, line: LineParts<'_>) {
+        let append_text = if line.operator == Operator::Append {
+            self.text.push(line.append_text)
+        } else {
+            Default::default()
+        };
+        let rec = LineRec {
+            key: self.text.push(line.key),
+            operator: line.operator,
+            value: self.text.push(line.value),
+            append_text,
+            key_span: line.key_span,
+            value_span: line.value_span,
+            span: line.span,
+            next: NO_LINE,
+        };
+        let at = u32::try_from(self.lines.len()).expect("more than 4 billion lines");
+        self.lines.push(rec);
+        let h = &mut self.headers[header.0 as usize];
+        match h.last_line {
+            NO_LINE => h.first_line = at,
+            last => self.lines[last as usize].next = at,
+        }
+        h.last_line = at;
+        h.line_count += 1;
+    }
+
+    /// Make room for about `lines` more headers and option lines.
+    pub(crate) fn reserve(&mut self, lines: usize) {
+        self.lines.reserve(lines);
+        self.headers.reserve(lines / 4);
+        self.text.reserve(lines * 16);
     }
 
     /// Number of headers so far.
@@ -122,9 +177,20 @@ impl GraphBuilder {
     /// Resolve everything: look parents up, merge values, index dependents, report problems.
     pub fn build(self) -> TemplateGraph {
         let built = match self.lookup {
-            Lookup::DefinedAbove => defined_above::run(self.headers),
-            Lookup::AnyOrder => any_order::run(self.headers),
+            Lookup::DefinedAbove => defined_above::run(self.headers, &self.lines, self.text),
+            Lookup::AnyOrder => any_order::run(self.headers, &self.lines, self.text),
         };
         TemplateGraph::finish(built, self.lookup)
     }
+}
+
+/// The fields of a [`Line`], borrowed.
+pub(crate) struct LineParts<'t> {
+    pub(crate) key: &'t str,
+    pub(crate) operator: Operator,
+    pub(crate) value: &'t str,
+    pub(crate) append_text: &'t str,
+    pub(crate) key_span: Span,
+    pub(crate) value_span: Span,
+    pub(crate) span: Span,
 }

@@ -4,9 +4,11 @@
 use pjconf_diagnostics::Span;
 use pjconf_syntax::{HeaderOption, LineKind, LoadedConfig, Operator, SyntaxTree};
 
-use crate::builder::GraphBuilder;
+use std::borrow::Cow;
+
+use crate::builder::{GraphBuilder, LineParts};
 use crate::graph::{Lookup, TemplateGraph};
-use crate::model::{HeaderId, Line};
+use crate::model::HeaderId;
 
 impl TemplateGraph {
     /// The graph of a loaded configuration, read as main/config.c reads it
@@ -62,6 +64,8 @@ impl TemplateGraph {
 /// ```
 pub fn builder_from_config(config: &LoadedConfig, lookup: Lookup) -> GraphBuilder {
     let mut b = GraphBuilder::new(lookup);
+    // Every walked line is at most one header or option line.
+    b.reserve(config.walk().len());
     let mut current: Option<HeaderId> = None;
     for entry in config.walk() {
         let tree = config.tree(entry.file);
@@ -74,18 +78,18 @@ pub fn builder_from_config(config: &LoadedConfig, lookup: Lookup) -> GraphBuilde
                     continue;
                 };
                 let operator = item.operator();
-                // Only `+=` needs the raw text; skip the copy for every other line.
+                // Only `+=` needs the raw text; skip it for every other line.
                 let append_text = match operator {
-                    Operator::Append => item.append_text().into_owned(),
-                    _ => String::new(),
+                    Operator::Append => item.append_text(),
+                    _ => Cow::Borrowed(""),
                 };
-                b.line(
+                b.line_parts(
                     h,
-                    Line {
-                        key: item.key().into_owned(),
+                    LineParts {
+                        key: &item.key(),
                         operator,
-                        value: item.value().into_owned(),
-                        append_text,
+                        value: &item.value(),
+                        append_text: &append_text,
                         key_span: item.key_span(),
                         value_span: item.value_span(),
                         span: item.span(),
@@ -105,12 +109,12 @@ fn add_header(b: &mut GraphBuilder, tree: &SyntaxTree, index: u32, line: u32) ->
         node.name.span,
         content_span(tree, line),
     );
-    for option in &node.options {
+    for option in tree.header_options(node) {
         match option {
             HeaderOption::Template(span) => b.template(id, *span),
             HeaderOption::Parent(text) => b.parent(id, tree.text_of(text).into_owned(), text.span),
-            HeaderOption::Append { span, filter } => {
-                b.extend(id, tree.text_of(filter).into_owned(), *span)
+            option @ HeaderOption::Append { filter } => {
+                b.extend(id, tree.text_of(filter).into_owned(), option.span())
             }
         }
     }

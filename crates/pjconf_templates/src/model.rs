@@ -105,6 +105,83 @@ pub(crate) enum HeaderEntry {
     Extend { filter: String, span: Span },
 }
 
+/// A string kept in a [`TextArena`]: its byte range there.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub(crate) struct Str {
+    start: u32,
+    end: u32,
+}
+
+/// The text of every option name and value of a graph, one after the other, so a value costs
+/// two integers instead of an allocation of its own.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct TextArena {
+    text: String,
+}
+
+impl TextArena {
+    /// Keep `s`; its range in the arena.
+    pub(crate) fn push(&mut self, s: &str) -> Str {
+        let offset = |n: usize| u32::try_from(n).expect("option text over 4 GiB");
+        let start = offset(self.text.len());
+        self.text.push_str(s);
+        Str {
+            start,
+            end: offset(self.text.len()),
+        }
+    }
+
+    /// Make room for `additional` more bytes.
+    pub(crate) fn reserve(&mut self, additional: usize) {
+        self.text.reserve(additional);
+    }
+
+    /// The text of `s`.
+    pub(crate) fn get(&self, s: Str) -> &str {
+        &self.text[s.start as usize..s.end as usize]
+    }
+}
+
+/// An option line as the engines read it: [`Line`] with its text in the builder's arena.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct LineRec {
+    pub(crate) key: Str,
+    pub(crate) operator: Operator,
+    pub(crate) value: Str,
+    /// For `+=` only (empty for the other operators, which never read it).
+    pub(crate) append_text: Str,
+    pub(crate) key_span: Span,
+    pub(crate) value_span: Span,
+    pub(crate) span: Span,
+    /// The next line of the same header ([`NO_LINE`] after the last one).
+    pub(crate) next: u32,
+}
+
+/// No line: the end of a header's list.
+pub(crate) const NO_LINE: u32 = u32::MAX;
+
+/// The lines of a header, in order: `first` and the lines linked after it in `lines`.
+pub(crate) fn header_lines(lines: &[LineRec], first: u32) -> HeaderLines<'_> {
+    HeaderLines { lines, at: first }
+}
+
+/// The iterator of [`header_lines`].
+#[derive(Debug, Clone)]
+pub(crate) struct HeaderLines<'l> {
+    lines: &'l [LineRec],
+    at: u32,
+}
+
+impl Iterator for HeaderLines<'_> {
+    type Item = LineRec;
+
+    fn next(&mut self) -> Option<LineRec> {
+        let line = *self.lines.get(self.at as usize)?;
+        self.at = line.next;
+        Some(line)
+    }
+}
+
 /// A header with its option list and the lines under it.
 #[derive(Debug, Clone)]
 pub(crate) struct Header {
@@ -112,7 +189,11 @@ pub(crate) struct Header {
     pub(crate) name_span: Span,
     pub(crate) span: Span,
     pub(crate) entries: Vec<HeaderEntry>,
-    pub(crate) lines: Vec<Line>,
+    /// The header's lines, a list threaded through the builder's lines ([`header_lines`]):
+    /// the first and the last ([`NO_LINE`] when there are none), and how many.
+    pub(crate) first_line: u32,
+    pub(crate) last_line: u32,
+    pub(crate) line_count: u32,
 }
 
 impl Header {

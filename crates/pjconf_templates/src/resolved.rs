@@ -160,12 +160,12 @@ impl<'g> ResolvedValue<'g> {
 
     /// The option name.
     pub fn key(&self) -> &'g str {
-        &self.def().key
+        self.graph.store.text.get(self.def().key)
     }
 
     /// The value (after any `+=`).
     pub fn value(&self) -> &'g str {
-        &self.def().value
+        self.graph.store.text.get(self.def().value)
     }
 
     /// The operator of the line that wrote it (`=`, `=>`, or `+=` when there was nothing to
@@ -212,7 +212,7 @@ impl<'g> ResolvedValue<'g> {
 
     /// The `+=` lines that extended the value: the section each is in, and the line.
     pub fn appended(&self) -> &'g [(SectionId, Span)] {
-        &self.def().appends
+        self.def().appends.as_deref().unwrap_or(&[])
     }
 
     /// The same facts as an owned, serializable record.

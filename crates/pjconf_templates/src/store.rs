@@ -9,7 +9,7 @@
 use pjconf_diagnostics::Span;
 use pjconf_syntax::Operator;
 
-use crate::model::{Line, SectionId, trim_blanks};
+use crate::model::{LineRec, SectionId, Str, TextArena, trim_blanks};
 
 /// No next cell: the end of a chain.
 const NIL: u32 = u32::MAX;
@@ -17,8 +17,10 @@ const NIL: u32 = u32::MAX;
 /// One option value as written (or as a `+=` line made it).
 #[derive(Debug, Clone)]
 pub(crate) struct ValueDef {
-    pub(crate) key: Box<str>,
-    pub(crate) value: Box<str>,
+    /// The name, in [`Store::text`].
+    pub(crate) key: Str,
+    /// The value, in [`Store::text`].
+    pub(crate) value: Str,
     pub(crate) operator: Operator,
     /// The section whose line wrote it.
     pub(crate) section: SectionId,
@@ -26,7 +28,8 @@ pub(crate) struct ValueDef {
     pub(crate) value_span: Span,
     pub(crate) span: Span,
     /// The `+=` lines that extended it, in order: the section each was in, and the line.
-    pub(crate) appends: Vec<(SectionId, Span)>,
+    /// (`None` for none, the common case: one word instead of an empty `Vec`'s three.)
+    pub(crate) appends: Option<Box<[(SectionId, Span)]>>,
 }
 
 /// A cell of an inheritance chain: a section, then the rest of the chain.
@@ -46,6 +49,8 @@ pub(crate) struct Entry {
 /// The arenas and every section's list.
 #[derive(Debug, Default)]
 pub(crate) struct Store {
+    /// The text of every key and value of `defs`.
+    pub(crate) text: TextArena,
     pub(crate) defs: Vec<ValueDef>,
     pub(crate) chains: Vec<ChainCell>,
     pub(crate) lists: Vec<Vec<Entry>>,
@@ -108,32 +113,35 @@ impl Store {
     /// `+=` appends its raw text to the LAST earlier variable of exactly the same name
     /// (case-sensitive, inherited ones included), trims the blanks at both ends of the
     /// result and updates that variable in place, or acts as `=` when there is none.
-    pub(crate) fn apply_line(&mut self, section: SectionId, line: Line) {
+    pub(crate) fn apply_line(&mut self, section: SectionId, line: LineRec) {
+        let text = &self.text;
         if line.operator == Operator::Append
             && let Some(at) = self.lists[section.index()]
                 .iter()
-                .rposition(|e| *self.defs[e.def as usize].key == *line.key)
+                .rposition(|e| text.get(self.defs[e.def as usize].key) == text.get(line.key))
         {
             let entry = self.lists[section.index()][at];
             let old = &self.defs[entry.def as usize];
-            let joined = format!("{}{}", old.value, line.append_text);
+            let joined = format!("{}{}", text.get(old.value), text.get(line.append_text));
             let mut def = old.clone();
-            def.value = trim_blanks(&joined).into();
-            def.appends.push((section, line.span));
+            def.value = self.text.push(trim_blanks(&joined));
+            let mut appends = def.appends.take().map(Vec::from).unwrap_or_default();
+            appends.push((section, line.span));
+            def.appends = Some(appends.into_boxed_slice());
             self.defs.push(def);
             self.lists[section.index()][at].def = self.defs.len() as u32 - 1;
             return;
         }
         let chain = self.own(section);
         self.defs.push(ValueDef {
-            key: line.key.into(),
-            value: line.value.into(),
+            key: line.key,
+            value: line.value,
             operator: line.operator,
             section,
             key_span: line.key_span,
             value_span: line.value_span,
             span: line.span,
-            appends: Vec::new(),
+            appends: None,
         });
         self.lists[section.index()].push(Entry {
             def: self.defs.len() as u32 - 1,
@@ -156,7 +164,7 @@ impl Store {
     ) -> impl Iterator<Item = (&str, &str)> + Clone {
         self.lists[section.index()].iter().map(|e| {
             let d = &self.defs[e.def as usize];
-            (&*d.key, &*d.value)
+            (self.text.get(d.key), self.text.get(d.value))
         })
     }
 }

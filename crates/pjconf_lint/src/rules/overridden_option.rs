@@ -61,6 +61,16 @@ impl Rule for OverriddenOption {
                     lines.push((spec.name, index));
                 }
             }
+            // Most sections set each option once: with few lines, a pairwise check that
+            // finds no repeated name is cheaper than the sort.
+            let repeats = lines.len() > 16
+                || lines
+                    .iter()
+                    .enumerate()
+                    .any(|(i, (name, _))| lines[i + 1..].iter().any(|(other, _)| other == name));
+            if !repeats {
+                continue;
+            }
             lines.sort_unstable();
             for pair in lines.windows(2) {
                 let [(name, earlier), (other, later)] = [pair[0], pair[1]];

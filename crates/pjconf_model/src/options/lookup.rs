@@ -1,6 +1,8 @@
 //! Finding an option by (object type, name), and "did you mean" for unknown names.
 
 use std::cmp::Ordering;
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
 use super::{NameMatch, OPTIONS, OptionSpec};
@@ -9,12 +11,49 @@ use crate::ObjectType;
 /// A suggestion must be at least this similar (normalized Damerau-Levenshtein, 0..=1).
 const SUGGEST_THRESHOLD: f64 = 0.75;
 
-/// Per object type: exact-name rows sorted by lowercase name, and the pattern rows.
+/// FxHash over the bytes of a short option name: the keys are the table's own names.
+#[derive(Default)]
+struct NameHasher(u64);
+
+impl Hasher for NameHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        const SEED: u64 = 0xf135_7aea_2e62_a9c5;
+        let mut hash = self.0;
+        let mut chunks = bytes.chunks_exact(8);
+        for chunk in &mut chunks {
+            let mut word = [0u8; 8];
+            word.copy_from_slice(chunk);
+            hash = (hash ^ u64::from_le_bytes(word)).wrapping_mul(SEED);
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut word = [0u8; 8];
+            word[..rest.len()].copy_from_slice(rest);
+            hash = (hash ^ u64::from_le_bytes(word)).wrapping_mul(SEED);
+        }
+        self.0 = hash;
+    }
+
+    fn write_u8(&mut self, i: u8) {
+        self.write(&[i]);
+    }
+
+    fn finish(&self) -> u64 {
+        self.0.rotate_left(26)
+    }
+}
+
+/// Per object type: exact-name rows sorted by lowercase name, the same rows by lowercase name
+/// (what the binary search finds for that name), and the pattern rows.
 struct TypeIndex {
     exact: Vec<&'static OptionSpec>,
+    by_lowercase: HashMap<Box<[u8]>, &'static OptionSpec, BuildHasherDefault<NameHasher>>,
     patterns: Vec<&'static OptionSpec>,
     all: Vec<&'static OptionSpec>,
 }
+
+/// Option names longer than this are looked up by binary search, not through the map.
+const MAX_FOLDED: usize = 64;
 
 fn index() -> &'static [TypeIndex] {
     static INDEX: OnceLock<Vec<TypeIndex>> = OnceLock::new();
@@ -37,8 +76,18 @@ fn index() -> &'static [TypeIndex] {
                     .copied()
                     .filter(|spec| spec.name_match != NameMatch::Exact)
                     .collect();
+                // Each lowercase name maps to the row the binary search below finds for it
+                // (the same row for every letter case of the name).
+                let mut by_lowercase = HashMap::default();
+                for spec in &exact {
+                    let folded = spec.name.to_ascii_lowercase();
+                    if let Some(found) = search_exact(&exact, &folded) {
+                        by_lowercase.insert(folded.into_bytes().into_boxed_slice(), found);
+                    }
+                }
                 TypeIndex {
                     exact,
+                    by_lowercase,
                     patterns,
                     all,
                 }
@@ -53,6 +102,14 @@ fn type_index(object_type: ObjectType) -> &'static TypeIndex {
         .position(|&t| t == object_type)
         .unwrap_or_default();
     &index()[position]
+}
+
+/// The exact-name row for `option` (any letter case), by binary search over `exact`.
+fn search_exact(exact: &[&'static OptionSpec], option: &str) -> Option<&'static OptionSpec> {
+    exact
+        .binary_search_by(|spec| cmp_ignore_case(spec.name, option))
+        .ok()
+        .map(|found| exact[found])
 }
 
 fn cmp_ignore_case(a: &str, b: &str) -> Ordering {
@@ -77,11 +134,18 @@ fn cmp_ignore_case(a: &str, b: &str) -> Ordering {
 /// ```
 pub fn lookup(object_type: ObjectType, option: &str) -> Option<&'static OptionSpec> {
     let index = type_index(object_type);
-    if let Ok(found) = index
-        .exact
-        .binary_search_by(|spec| cmp_ignore_case(spec.name, option))
-    {
-        return Some(index.exact[found]);
+    let bytes = option.as_bytes();
+    let exact = if bytes.len() <= MAX_FOLDED {
+        let mut folded = [0u8; MAX_FOLDED];
+        for (to, from) in folded.iter_mut().zip(bytes) {
+            *to = from.to_ascii_lowercase();
+        }
+        index.by_lowercase.get(&folded[..bytes.len()]).copied()
+    } else {
+        search_exact(&index.exact, option)
+    };
+    if exact.is_some() {
+        return exact;
     }
     index
         .patterns

@@ -13,7 +13,7 @@ use crate::limits::MAX_LINE_LEN;
 use crate::text::{decode, strip};
 use crate::tree::{
     AssembledItem, DirectiveKind, DirectiveNode, HeaderNode, HeaderOption, LineKind, LineNode,
-    Operator, SectionNode, Text,
+    Operator, PackedLineKind, Text,
 };
 use crate::{SyntaxKind as K, SyntaxTree};
 
@@ -56,7 +56,8 @@ impl Builder {
                 headers: Vec::with_capacity(header_bound),
                 directives: Vec::new(),
                 assembled: Vec::new(),
-                sections: Vec::with_capacity(header_bound),
+                header_options: Vec::with_capacity(header_bound),
+                assembled_texts: Vec::new(),
             },
             diagnostics: Vec::new(),
             role,
@@ -112,7 +113,7 @@ impl Builder {
             let line_no = self.tree.lines.len() as u32;
             self.tree.lines.push(LineNode {
                 first_token: self.tree.token_starts.len() as u32,
-                kind: LineKind::Trivia,
+                kind: PackedLineKind::new(LineKind::Trivia),
             });
             let newline_at = if next > body_end && body_end > pos && bytes[body_end - 1] == b'\r' {
                 body_end - 1
@@ -176,12 +177,11 @@ impl Builder {
             let span = self.span(at..at + 3);
             self.diagnostics.push(diag::unterminated_block(span));
         }
-        self.finish_sections();
         // Give back what the estimates over-reserved (in place: no copy).
         self.tree.token_starts.shrink_to_fit();
         self.tree.token_kinds.shrink_to_fit();
         self.tree.headers.shrink_to_fit();
-        self.tree.sections.shrink_to_fit();
+        self.tree.header_options.shrink_to_fit();
         Parse {
             tree: self.tree,
             diagnostics: self.diagnostics,
@@ -209,7 +209,7 @@ impl Builder {
                 let (s, e) = strip(bytes, only.start, only.end);
                 if s < e {
                     let kind = self.code(line_no, &bytes[s..e], Code::Contiguous(s));
-                    self.tree.lines[line_no as usize].kind = kind;
+                    self.tree.lines[line_no as usize].kind = PackedLineKind::new(kind);
                 }
                 self.push(K::WHITESPACE, only.end);
             }
@@ -232,7 +232,7 @@ impl Builder {
                     let at = self.span(first.start..last.end);
                     let code = assembled[s..e].to_vec();
                     let kind = self.code(line_no, &code, Code::Assembled { bytes: &code, at });
-                    self.tree.lines[line_no as usize].kind = kind;
+                    self.tree.lines[line_no as usize].kind = PackedLineKind::new(kind);
                 }
             }
         }
@@ -255,12 +255,17 @@ impl Builder {
             Code::Contiguous(base) => self.span(*base..*base + code.len()),
             Code::Assembled { at, .. } => *at,
         };
-        let text = |b: &Self, r: Range<usize>| match &at {
+        let text = |b: &mut Self, r: Range<usize>| match &at {
             Code::Contiguous(base) => Text::at(b.span(base + r.start..base + r.end)),
-            Code::Assembled { bytes, at } => Text {
-                span: *at,
-                assembled: Some(bytes[r].to_vec().into_boxed_slice()),
-            },
+            Code::Assembled { bytes, at } => {
+                b.tree
+                    .assembled_texts
+                    .push(bytes[r].to_vec().into_boxed_slice());
+                Text {
+                    span: *at,
+                    assembled: b.tree.assembled_texts.len() as u32,
+                }
+            }
         };
         let span_of = |b: &Self, r: Range<usize>| match &at {
             Code::Contiguous(base) => b.span(base + r.start..base + r.end),
@@ -320,10 +325,7 @@ impl Builder {
                                         );
                                     }
                                     let filter = text(self, entry.start + 1..entry.end);
-                                    options.push(HeaderOption::Append {
-                                        span: entry_span,
-                                        filter,
-                                    });
+                                    options.push(HeaderOption::Append { filter });
                                 } else {
                                     if bytes.is_empty() {
                                         let at = match &at {
@@ -358,15 +360,14 @@ impl Builder {
                     }
                 }
                 let index = self.tree.headers.len() as u32;
+                let name = text(self, h.name.clone());
+                let first_option = self.tree.header_options.len() as u32;
+                let option_count = options.len() as u32;
+                self.tree.header_options.append(&mut options);
                 self.tree.headers.push(HeaderNode {
                     line: line_no,
-                    name: text(self, h.name.clone()),
-                    options,
-                });
-                self.tree.sections.push(SectionNode {
-                    header: index,
-                    first_line: line_no + 1,
-                    end_line: line_no + 1,
+                    name,
+                    options: (first_option, option_count),
                 });
                 LineKind::Header(index)
             }
@@ -426,7 +427,7 @@ impl Builder {
                     self.diagnostics.push(diag::empty_option_name(at));
                     return LineKind::Error;
                 }
-                if self.role == FileRole::TopLevel && self.tree.sections.is_empty() {
+                if self.role == FileRole::TopLevel && self.tree.headers.is_empty() {
                     let at = span_of(self, item.key.clone());
                     self.diagnostics.push(diag::option_before_section(at));
                 }
@@ -461,19 +462,6 @@ impl Builder {
                 }
                 LineKind::Error
             }
-        }
-    }
-
-    fn finish_sections(&mut self) {
-        let line_count = self.tree.lines.len() as u32;
-        let count = self.tree.sections.len();
-        for i in 0..count {
-            let end = if i + 1 < count {
-                self.tree.sections[i + 1].first_line - 1
-            } else {
-                line_count
-            };
-            self.tree.sections[i].end_line = end;
         }
     }
 }

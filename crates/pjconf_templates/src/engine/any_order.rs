@@ -19,7 +19,9 @@ use pjconf_diagnostics::Span;
 use super::{Built, extend_filter};
 use crate::diagnose::{self, CycleStep, ExtendMiss, Place};
 use crate::filter::CategoryFilter;
-use crate::model::{Header, HeaderEntry, SectionId, trim_blanks};
+use crate::model::{
+    Header, HeaderEntry, LineRec, NO_LINE, SectionId, TextArena, header_lines, trim_blanks,
+};
 use crate::suggest::Suggester;
 
 /// What a section does, in order: copy a parent's list, or apply a header's lines.
@@ -29,8 +31,9 @@ enum Op {
 }
 
 /// Resolve `headers` in dependency order.
-pub(crate) fn run(mut headers: Vec<Header>) -> Built {
+pub(crate) fn run(mut headers: Vec<Header>, lines: &[LineRec], text: TextArena) -> Built {
     let mut built = Built::default();
+    built.store.text = text;
     let mut segments: Vec<Vec<usize>> = Vec::new();
     for (i, h) in headers.iter().enumerate() {
         if !h.is_extension() {
@@ -45,8 +48,9 @@ pub(crate) fn run(mut headers: Vec<Header>) -> Built {
         let parsed = CategoryFilter::parse(filter);
         let candidates: Vec<SectionId> = built.names.get(&h.name).collect();
         let found = candidates.iter().copied().find(|&id| {
-            let own = &headers[segments[id.index()][0]].lines;
-            let vars = own.iter().map(|l| (l.key.as_str(), l.value.as_str()));
+            let own = headers[segments[id.index()][0]].first_line;
+            let text = &built.store.text;
+            let vars = header_lines(lines, own).map(|l| (text.get(l.key), text.get(l.value)));
             parsed.matches(built.sections[id.index()].template, vars)
         });
         match found {
@@ -86,7 +90,8 @@ pub(crate) fn run(mut headers: Vec<Header>) -> Built {
                     }
                     Op::Inherit(_) => {}
                     Op::Lines(h) => {
-                        for line in std::mem::take(&mut headers[h].lines) {
+                        let first = std::mem::replace(&mut headers[h].first_line, NO_LINE);
+                        for line in header_lines(lines, first) {
                             built.store.apply_line(s, line);
                         }
                     }

@@ -25,22 +25,28 @@ use pjconf_diagnostics::Span;
 use super::Built;
 use crate::diagnose::{self, ExtendMiss, Place};
 use crate::filter::CategoryFilter;
-use crate::model::{Header, HeaderEntry, SectionId, trim_blanks};
+use crate::model::{
+    Header, HeaderEntry, LineRec, NO_LINE, SectionId, TextArena, header_lines, trim_blanks,
+};
 use crate::suggest::Suggester;
 
 const NONE: u32 = u32::MAX;
 
 /// Resolve `headers` in reading order.
-pub(crate) fn run(mut headers: Vec<Header>) -> Built {
+pub(crate) fn run(mut headers: Vec<Header>, lines: &[LineRec], text: TextArena) -> Built {
+    let mut built = Built::default();
+    built.store.text = text;
+    built.store.defs.reserve(lines.len());
     let mut reader = Reader {
-        built: Built::default(),
+        built,
         suggester: Suggester::default(),
         later: None,
+        pending: Vec::new(),
         last_child_edge: Vec::new(),
         previous_child_edge: Vec::new(),
     };
     for index in 0..headers.len() {
-        reader.header(index, &mut headers);
+        reader.header(index, &mut headers, lines);
     }
     reader.built
 }
@@ -52,6 +58,8 @@ struct Reader {
     /// name (not a `(+)` one), built at the first failed lookup from the headers not read
     /// yet.
     later: Option<HashMap<String, Vec<(usize, Span)>>>,
+    /// The parents of the header being read (kept between headers to reuse its memory).
+    pending: Vec<Pending>,
     /// The children read so far of each section, as a list threaded through the edges: the
     /// last edge naming the section, and for each edge the previous one naming its parent.
     last_child_edge: Vec<u32>,
@@ -67,17 +75,18 @@ struct Pending {
 }
 
 impl Reader {
-    fn header(&mut self, index: usize, headers: &mut [Header]) {
+    fn header(&mut self, index: usize, headers: &mut [Header], lines: &[LineRec]) {
         let entries = std::mem::take(&mut headers[index].entries);
-        let lines = std::mem::take(&mut headers[index].lines);
-        let adds = !lines.is_empty()
+        let first_line = std::mem::replace(&mut headers[index].first_line, NO_LINE);
+        let line_count = headers[index].line_count as usize;
+        let adds = first_line != NO_LINE
             || entries
                 .iter()
                 .any(|e| matches!(e, HeaderEntry::Parent { .. }));
         let mut target: Option<SectionId> = None;
         let mut newcat_alive = true;
         let mut template = false;
-        let mut pending: Vec<Pending> = Vec::new();
+        let mut pending = std::mem::take(&mut self.pending);
         for entry in entries {
             match entry {
                 HeaderEntry::Template(_) => match target {
@@ -134,13 +143,22 @@ impl Reader {
                 let name = std::mem::take(&mut h.name);
                 let id = self.built.new_section(name, h.name_span, h.span, template);
                 self.last_child_edge.push(NONE);
-                for p in pending {
+                let inherited: usize = pending
+                    .iter()
+                    .filter(|p| p.target.is_some())
+                    .map(|p| p.len)
+                    .sum();
+                self.built.store.lists[id.index()].reserve(inherited + line_count);
+                for p in pending.drain(..) {
                     self.inherit(id, p.name, p.span, p.target, Some(p.len));
                 }
                 id
             }
         };
-        for line in lines {
+        pending.clear();
+        self.pending = pending;
+        self.built.store.lists[target.index()].reserve(line_count);
+        for line in header_lines(lines, first_line) {
             self.built.store.apply_line(target, line);
         }
     }
