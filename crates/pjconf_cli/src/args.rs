@@ -82,6 +82,13 @@ pub enum Command {
     /// Create the realtime tables that are missing (PostgreSQL: the reference schema;
     /// SQLite: narrow tables with only the columns in use).
     Schema(crate::commands::schema::SchemaArgs),
+    /// Show the PJSIP objects an edit of a multi-tenant model adds, removes or changes.
+    ///
+    /// Objects are matched by tenant, type and id; a changed object lists each option whose
+    /// value changed (scalar options: the last value; list options: the ordered list). Only
+    /// what the edit touches is recompiled. Exit 0 when nothing changes, 1 when something
+    /// does, 2 when a model cannot be read or has errors.
+    Impact(crate::commands::impact::ImpactArgs),
 }
 
 /// How diagnostics are shown and judged; shared by every subcommand.

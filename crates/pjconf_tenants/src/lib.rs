@@ -61,6 +61,7 @@ pub mod codes;
 mod compile;
 mod compiled;
 mod elements;
+pub mod impact;
 mod json_pos;
 mod model;
 pub mod names;
@@ -71,5 +72,8 @@ mod tenant;
 
 pub use compile::{CompileOptions, compile, compile_model, compile_text};
 pub use compiled::{Compiled, Element, Origin, TenantGraph};
+pub use impact::{
+    ChangeKind, Impact, ObjectChange, OptionChange, OptionText, impact, impact_models,
+};
 pub use model::{Config, Engine, Model, OptionMap, OptionValue, Policy, Scalar, Tenant, schema};
 pub use source::{Format, ModelError, ModelSource, Positions};

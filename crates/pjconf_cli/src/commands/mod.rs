@@ -7,6 +7,7 @@ mod dependents;
 pub(crate) mod diff;
 pub(crate) mod expand;
 mod explain;
+pub(crate) mod impact;
 pub(crate) mod lint;
 mod parse;
 mod resolve;
@@ -31,5 +32,6 @@ pub(crate) fn run(command: Command, console: &mut Console) -> Result<ExitStatus,
         Command::Diff(args) => diff::run(&args, console),
         Command::Apply(args) => apply::run(&args, console),
         Command::Schema(args) => schema::run(&args, console),
+        Command::Impact(args) => impact::run(&args, console),
     }
 }

@@ -3,6 +3,7 @@
 
 mod common;
 mod fixtures;
+mod impact;
 mod isolation;
 mod names;
 mod props;
