@@ -316,3 +316,40 @@ fn compile_of_the_example_model_lints_clean() {
         lint.out
     );
 }
+
+#[test]
+fn impact_lists_changed_objects_and_exits_1() {
+    let base = fixture("impact/base.toml");
+    let r = run(
+        &["impact", &base, &fixture("impact/template_option.toml")],
+        None,
+    );
+    assert_eq!(r.status, ExitStatus::Findings, "{}", r.err);
+    assert!(r.out.contains("endpoint alice@acme.example"), "{}", r.out);
+    let same = run(&["impact", &base, &fixture("impact/no_change.toml")], None);
+    assert_eq!(same.status, ExitStatus::Success, "{}", same.out);
+    let json = run(
+        &[
+            "impact",
+            "--format",
+            "json",
+            &base,
+            &fixture("impact/add_line.toml"),
+        ],
+        None,
+    );
+    let value: serde_json::Value = serde_json::from_str(&json.out).unwrap();
+    assert!(
+        value["changes"].as_array().is_some_and(|c| !c.is_empty()),
+        "{value}"
+    );
+}
+
+#[test]
+fn diff_of_a_file_with_itself_is_empty() {
+    let path = fixture("examples/pjsip.conf");
+    assert_eq!(
+        run(&["diff", &path, &path], None).status,
+        ExitStatus::Success
+    );
+}
