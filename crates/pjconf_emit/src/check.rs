@@ -54,8 +54,32 @@ fn nul(what: &str, span: Span) -> Diagnostic {
     .with_note("config.c reads each line as a C string, so the line would end at the NUL")
 }
 
+/// True when `key` passes every name test of [`option`]: one pass over its bytes.
+fn plain_key(key: &str) -> bool {
+    !key.is_empty() && !key.ends_with('+') && key.bytes().all(|b| b > 32 && b != b'=' && b != b';')
+}
+
+/// True when `value` passes every value test of [`option`]: no NUL or line break, and no
+/// blank at either end.
+fn plain_value(value: &str) -> bool {
+    let b = value.as_bytes();
+    b.first().is_none_or(|&c| c > 32)
+        && b.last().is_none_or(|&c| c > 32)
+        && !b.iter().any(|&c| c == 0 || c == b'\r' || c == b'\n')
+}
+
 /// Problems of one option line of section `section`.
 pub(crate) fn option(section: &str, opt: &EmitOption, out: &mut Vec<Diagnostic>) {
+    // Nearly every option passes: test that in one pass per string before the detailed tests.
+    if plain_key(&opt.key)
+        && plain_value(&opt.value)
+        && opt
+            .comment
+            .as_deref()
+            .is_none_or(|c| !c.bytes().any(|b| b == 0 || b == b'\r' || b == b'\n'))
+    {
+        return;
+    }
     let key = &opt.key;
     let at = opt.key_span;
     let what = Subject {
@@ -169,9 +193,74 @@ pub(crate) fn comment_block(what: &str, comment: &str, at: Span, out: &mut Vec<D
     }
 }
 
-/// Problems of a section header. `earlier` holds the ASCII-lowercased names of the sections
-/// before it (config.c finds parents among them, case-insensitively).
-pub(crate) fn header(section: &EmitSection, earlier: &HashSet<String>, out: &mut Vec<Diagnostic>) {
+/// A section name compared and hashed ignoring ASCII case, borrowed from the document.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Caseless<'a>(pub(crate) &'a str);
+
+impl PartialEq for Caseless<'_> {
+    fn eq(&self, other: &Self) -> bool {
+        self.0.eq_ignore_ascii_case(other.0)
+    }
+}
+
+impl Eq for Caseless<'_> {}
+
+impl std::hash::Hash for Caseless<'_> {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        // Lowercased a block at a time: one `write` per block, not one per byte.
+        let mut buf = [0u8; 64];
+        for chunk in self.0.as_bytes().chunks(buf.len()) {
+            let block = &mut buf[..chunk.len()];
+            block.copy_from_slice(chunk);
+            block.make_ascii_lowercase();
+            state.write(block);
+        }
+        state.write_u8(0xff);
+    }
+}
+
+/// A fast hash for section names (FxHash: rotate, xor, multiply per 8 bytes). The names
+/// come from the document being written, so flooding the table is not a concern.
+#[derive(Debug, Default, Clone, Copy)]
+pub(crate) struct NameHasher(u64);
+
+impl NameHasher {
+    fn add(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+}
+
+impl std::hash::Hasher for NameHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut words = bytes.chunks_exact(8);
+        for w in &mut words {
+            let mut b = [0u8; 8];
+            b.copy_from_slice(w);
+            self.add(u64::from_le_bytes(b));
+        }
+        let rest = words.remainder();
+        if !rest.is_empty() {
+            let mut b = [0u8; 8];
+            b[..rest.len()].copy_from_slice(rest);
+            self.add(u64::from_le_bytes(b) ^ ((rest.len() as u64) << 56));
+        }
+    }
+
+    fn write_u8(&mut self, i: u8) {
+        self.add(u64::from(i));
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+/// The names of the sections written so far (config.c finds parents among them,
+/// case-insensitively).
+pub(crate) type Earlier<'a> = HashSet<Caseless<'a>, std::hash::BuildHasherDefault<NameHasher>>;
+
+/// Problems of a section header. `earlier` holds the names of the sections before it.
+pub(crate) fn header(section: &EmitSection, earlier: &Earlier<'_>, out: &mut Vec<Diagnostic>) {
     let name = &section.name;
     let at = section.name_span;
     if name.is_empty() {
@@ -228,7 +317,7 @@ pub(crate) fn parent_name(
     section: &str,
     parent: &str,
     at: Span,
-    earlier: &HashSet<String>,
+    earlier: &Earlier<'_>,
     out: &mut Vec<Diagnostic>,
 ) {
     let what = Subject {
@@ -268,7 +357,7 @@ pub(crate) fn parent_name(
             .with_label(at, "in this section's header")
             .with_note("config.c reads `!` as the template flag and `+...` as append"),
         );
-    } else if !earlier.contains(&parent.to_ascii_lowercase()) {
+    } else if !earlier.contains(&Caseless(parent)) {
         out.push(
             Diagnostic::error(
                 codes::PARENT_NOT_DEFINED,

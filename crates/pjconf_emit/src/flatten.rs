@@ -1,7 +1,6 @@
 //! Template resolution as config.c does it, for output without templates.
 
 use std::collections::HashMap;
-use std::collections::HashSet;
 
 use pjconf_diagnostics::Diagnostic;
 
@@ -48,7 +47,7 @@ pub fn flatten(doc: &Document) -> Result<Document, Vec<Diagnostic>> {
     let mut first: HashMap<String, usize> = HashMap::new();
     let mut problems = Vec::new();
     let mut parents: Vec<Vec<usize>> = Vec::with_capacity(sections.len());
-    let mut earlier: HashSet<String> = HashSet::new();
+    let mut earlier = check::Earlier::default();
     for (i, section) in sections.iter().enumerate() {
         let mut resolved = Vec::with_capacity(section.parents.len());
         for parent in &section.parents {
@@ -68,8 +67,8 @@ pub fn flatten(doc: &Document) -> Result<Document, Vec<Diagnostic>> {
         }
         parents.push(resolved);
         let lower = section.name.to_ascii_lowercase();
-        first.entry(lower.clone()).or_insert(i);
-        earlier.insert(lower);
+        first.entry(lower).or_insert(i);
+        earlier.insert(check::Caseless(&section.name));
     }
     if !problems.is_empty() {
         return Err(problems);

@@ -1,7 +1,5 @@
 //! Writing a checked [`Document`] as text.
 
-use std::collections::HashSet;
-
 use pjconf_diagnostics::{Diagnostic, Span};
 use pjconf_syntax::limits::MAX_LINE_LEN;
 
@@ -61,8 +59,11 @@ use crate::document::{Document, EmitItem, EmitOption, EmitSection, SYNTHESIZED};
 /// assert_eq!(refused[0].code, "PJ601");
 /// ```
 pub fn emit(doc: &Document) -> Result<String, Vec<Diagnostic>> {
-    let mut out = Writer::default();
-    let mut earlier: HashSet<String> = HashSet::new();
+    let mut out = Writer {
+        text: String::with_capacity(estimated_len(doc)),
+        problems: Vec::new(),
+    };
+    let mut earlier = check::Earlier::with_capacity_and_hasher(doc.items.len(), Default::default());
     for (i, item) in doc.items.iter().enumerate() {
         if i > 0 && !matches!(item, EmitItem::Blank) {
             out.text.push('\n');
@@ -76,7 +77,7 @@ pub fn emit(doc: &Document) -> Result<String, Vec<Diagnostic>> {
             EmitItem::Section(section) => {
                 check::header(section, &earlier, &mut out.problems);
                 out.section(section);
-                earlier.insert(section.name.to_ascii_lowercase());
+                earlier.insert(check::Caseless(&section.name));
             }
         }
     }
@@ -87,7 +88,33 @@ pub fn emit(doc: &Document) -> Result<String, Vec<Diagnostic>> {
     }
 }
 
-#[derive(Default)]
+/// About the length of the text of `doc` (exact unless escapes or comments add to it), so
+/// the text is allocated once.
+fn estimated_len(doc: &Document) -> usize {
+    doc.items
+        .iter()
+        .map(|item| match item {
+            EmitItem::Blank => 1,
+            EmitItem::Comment(c) => c.len() + 8,
+            EmitItem::Section(s) => {
+                s.name.len()
+                    + 8
+                    + s.parents.iter().map(|p| p.len() + 1).sum::<usize>()
+                    + s.comment.as_ref().map_or(0, |c| c.len() + 8)
+                    + s.options
+                        .iter()
+                        .map(|o| {
+                            o.key.len()
+                                + o.value.len()
+                                + 5
+                                + o.comment.as_ref().map_or(0, |c| c.len() + 3)
+                        })
+                        .sum::<usize>()
+            }
+        })
+        .sum()
+}
+
 struct Writer {
     text: String,
     problems: Vec<Diagnostic>,
@@ -167,12 +194,13 @@ impl Writer {
         self.text.push_str(" =");
         if !option.value.is_empty() {
             self.text.push(' ');
-            for c in option.value.chars() {
-                if c == ';' {
-                    self.text.push('\\');
-                }
-                self.text.push(c);
+            let mut rest = option.value.as_str();
+            while let Some(i) = rest.find(';') {
+                self.text.push_str(&rest[..i]);
+                self.text.push_str("\\;");
+                rest = &rest[i + 1..];
             }
+            self.text.push_str(rest);
         }
         if let Some(comment) = &option.comment {
             self.text.push_str(" ;");

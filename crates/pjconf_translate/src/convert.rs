@@ -1,5 +1,6 @@
 //! The conversion pass: sections of sip.conf in, pjsip sections out.
 
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 
 use pjconf_diagnostics::{Diagnostic, Severity, Span};
@@ -16,12 +17,12 @@ use crate::source::{Val, header_comment, trailing_comment};
 use crate::table::{Kind, PEER_KEYS, Rule, peer_rule};
 
 /// A peer's values for [`PEER_KEYS`].
-struct PeerView {
-    values: [Option<Val>; PEER_KEYS.len()],
+struct PeerView<'a> {
+    values: [Option<Val<'a>>; PEER_KEYS.len()],
 }
 
-impl PeerView {
-    fn get(&self, key: &str) -> Option<&Val> {
+impl<'a> PeerView<'a> {
+    fn get(&self, key: &str) -> Option<&Val<'a>> {
         let i = PEER_KEYS.iter().position(|k| *k == key)?;
         self.values[i].as_ref()
     }
@@ -41,10 +42,10 @@ pub(crate) struct PeerInfo {
 /// The state of one conversion.
 pub(crate) struct Cx<'a> {
     pub(crate) config: &'a LoadedConfig,
-    pub(crate) graph: TemplateGraph,
+    pub(crate) graph: &'a TemplateGraph,
     pub(crate) report: Vec<Diagnostic>,
     pub(crate) items: Vec<EmitItem>,
-    pub(crate) general: General,
+    pub(crate) general: General<'a>,
     /// Emitted template sections: (sip.conf template, kind) -> pjsip template name.
     pub(crate) templates: HashMap<(SectionId, Kind), String>,
     pub(crate) peers: Vec<PeerInfo>,
@@ -56,10 +57,10 @@ pub(crate) struct Cx<'a> {
 }
 
 impl<'a> Cx<'a> {
-    pub(crate) fn new(config: &'a LoadedConfig) -> Self {
+    pub(crate) fn new(config: &'a LoadedConfig, graph: &'a TemplateGraph) -> Self {
         Cx {
             config,
-            graph: TemplateGraph::from_config(config),
+            graph,
             report: Vec::new(),
             items: Vec::new(),
             general: General::default(),
@@ -92,17 +93,17 @@ impl<'a> Cx<'a> {
         }
     }
 
-    fn val(v: &pjconf_templates::ResolvedValue<'_>) -> Val {
+    fn val(v: &pjconf_templates::ResolvedValue<'a>) -> Val<'a> {
         Val {
-            key: v.key().to_string(),
-            value: v.value().to_string(),
+            key: Cow::Borrowed(v.key()),
+            value: Cow::Borrowed(v.value()),
             key_span: v.key_span(),
             value_span: v.value_span(),
         }
     }
 
     /// Lines before the first header (a fragment file), in reading order.
-    pub(crate) fn preamble(&self) -> Vec<Val> {
+    pub(crate) fn preamble(&self) -> Vec<Val<'a>> {
         let mut out = Vec::new();
         for entry in self.config.walk() {
             let tree = self.config.tree(entry.file);
@@ -111,8 +112,8 @@ impl<'a> Cx<'a> {
                 LineKind::Item => {
                     if let Some(item) = tree.item(entry.line) {
                         out.push(Val {
-                            key: item.key().into_owned(),
-                            value: item.value().into_owned(),
+                            key: Cow::Owned(item.key().into_owned()),
+                            value: Cow::Owned(item.value().into_owned()),
                             key_span: item.key_span(),
                             value_span: item.value_span(),
                         });
@@ -125,7 +126,7 @@ impl<'a> Cx<'a> {
     }
 
     /// Every value of a section, inherited ones included.
-    pub(crate) fn all_values(&self, id: SectionId) -> Vec<Val> {
+    pub(crate) fn all_values(&self, id: SectionId) -> Vec<Val<'a>> {
         self.graph
             .section(id)
             .values()
@@ -136,8 +137,8 @@ impl<'a> Cx<'a> {
     /// The values a section's pjsip sections must carry themselves: its own lines, and the
     /// lines it inherits through a parent that is not a template (pjsip templates of
     /// concrete peers do not exist, so those are copied).
-    fn own_values(&self, id: SectionId) -> Vec<Val> {
-        let graph = &self.graph;
+    fn own_values(&self, id: SectionId) -> Vec<Val<'a>> {
+        let graph = self.graph;
         graph
             .section(id)
             .values()
@@ -150,7 +151,7 @@ impl<'a> Cx<'a> {
 
     /// The last value of each key of [`PEER_KEYS`] for a peer, its own or inherited, else
     /// the `[general]` default: one pass over the section's values.
-    fn view(&self, id: SectionId) -> PeerView {
+    fn view(&self, id: SectionId) -> PeerView<'a> {
         let mut found: [Option<pjconf_templates::ResolvedValue<'_>>; PEER_KEYS.len()] =
             [const { None }; PEER_KEYS.len()];
         for v in self.graph.section(id).values() {
@@ -194,10 +195,21 @@ impl<'a> Cx<'a> {
 
     /// Translate the table-driven lines of `values` into the buildings of each kind.
     /// Lines read per peer ([`Rule::Peer`]) are skipped: the peer pass handles them.
-    pub(crate) fn translate_lines(&mut self, values: &[Val], out: &mut [Building; 4]) {
+    pub(crate) fn translate_lines(&mut self, values: &[Val<'_>], out: &mut [Building; 4]) {
         for v in values {
-            let key = v.lower();
-            let Some(rule) = peer_rule(&key) else {
+            // Keys are short: fold them on the stack.
+            let mut buf = [0u8; 32];
+            let owned;
+            let key: &str = if v.key.len() <= buf.len() && v.key.is_ascii() {
+                let folded = &mut buf[..v.key.len()];
+                folded.copy_from_slice(v.key.as_bytes());
+                folded.make_ascii_lowercase();
+                std::str::from_utf8(folded).unwrap_or_default()
+            } else {
+                owned = v.lower();
+                &owned
+            };
+            let Some(rule) = peer_rule(key) else {
                 self.not_translated(
                     v,
                     codes::UNKNOWN_OPTION,
@@ -211,8 +223,22 @@ impl<'a> Cx<'a> {
                 value_span: v.value_span,
             };
             let lines = match rule {
-                Rule::Endpoint(k) => vec![(Kind::Endpoint, k, v.value.clone())],
-                Rule::Aor(k) => vec![(Kind::Aor, k, v.value.clone())],
+                Rule::Endpoint(k) | Rule::Aor(k) => {
+                    // One line, the value unchanged: no list to build.
+                    let kind = if matches!(rule, Rule::Endpoint(_)) {
+                        Kind::Endpoint
+                    } else {
+                        Kind::Aor
+                    };
+                    let comment = trailing_comment(self.config, v.key_span);
+                    let b = &mut out[kind as usize];
+                    if push(b, &mut self.report, k, &v.value, from, comment) {
+                        self.stats.translated += 1;
+                    } else {
+                        self.stats.reported += 1;
+                    }
+                    continue;
+                }
                 Rule::Custom(f) => match f(&v.value) {
                     Ok(lines) => lines,
                     Err(reason) => {
@@ -251,13 +277,21 @@ impl<'a> Cx<'a> {
     /// The pjsip parents of a section for `kind`: its template parents' sections of that
     /// kind, in order.
     fn parents_for(&self, id: SectionId, kind: Kind) -> Vec<String> {
-        self.graph
-            .info(id)
-            .parents
-            .iter()
-            .filter_map(|p| p.target)
-            .filter_map(|t| self.templates.get(&(t, kind)).cloned())
-            .collect()
+        let mut out = Vec::new();
+        self.parents_into(id, kind, &mut out);
+        out
+    }
+
+    /// [`Self::parents_for`], appended to `out`.
+    fn parents_into(&self, id: SectionId, kind: Kind, out: &mut Vec<String>) {
+        out.extend(
+            self.graph
+                .info(id)
+                .parents
+                .iter()
+                .filter_map(|p| p.target)
+                .filter_map(|t| self.templates.get(&(t, kind)).cloned()),
+        );
     }
 
     /// A sip.conf template: one pjsip template per kind its lines feed.
@@ -291,8 +325,8 @@ impl<'a> Cx<'a> {
 
     /// A peer, friend or user: endpoint, aor, auth(s), identify.
     pub(crate) fn peer(&mut self, id: SectionId) {
-        let info = self.graph.info(id).clone();
-        let name = info.name.clone();
+        let info = self.graph.info(id);
+        let (name, span) = (info.name.clone(), info.name_span);
         let view = self.view(id);
         let peer_type = view.get("type");
         let kind = peer_type
@@ -309,9 +343,9 @@ impl<'a> Cx<'a> {
                     codes::SECTION_IGNORED,
                     Severity::Warning,
                     format!("section `{name}` not converted: {reason}"),
-                    info.name_span,
+                    span,
                 )
-                .with_label(info.name_span, "skipped")
+                .with_label(span, "skipped")
                 .with_help("add `type = friend` (or peer/user) if it is a SIP peer");
                 self.report.push(d);
                 self.stats.skipped_sections += 1;
@@ -325,9 +359,9 @@ impl<'a> Cx<'a> {
                 format!(
                     "section `{name}` not converted: a later section of the same name replaces it"
                 ),
-                info.name_span,
+                span,
             )
-            .with_label(info.name_span, "skipped")
+            .with_label(span, "skipped")
             .with_secondary(self.graph.info(later).name_span, "this one is converted")
             .with_note("chan_sip's build_peer rebuilds a peer from the last section of its name");
             self.report.push(d);
@@ -341,17 +375,18 @@ impl<'a> Cx<'a> {
                 format!(
                     "section `{name}` not converted: `{bad}` cannot appear in a pjsip object name"
                 ),
-                info.name_span,
+                span,
             )
-            .with_label(info.name_span, "skipped")
+            .with_label(span, "skipped")
             .with_help("rename the peer (pjsip lists such as `aors` are comma-separated)");
             self.report.push(d);
             self.stats.skipped_sections += 1;
             return;
         }
         let kind = kind.unwrap_or_default();
-        let span = info.name_span;
         let mut out = Self::buildings(|_| name.clone(), span);
+        // An endpoint gets about a dozen lines: allocate them once.
+        out[0].section.options.reserve(12);
         for (k, b) in Kind::ALL.iter().zip(out.iter_mut()) {
             push(
                 b,
@@ -443,7 +478,6 @@ impl<'a> Cx<'a> {
                 );
                 self.derived(auth, "password", &s.value, secret);
             }
-            auth_sections.push(auth.clone());
         }
         // Outbound auth: what Asterisk answers a challenge from this peer with
         // (build_reply_digest: authname = defaultuser/username, else the peer name;
@@ -614,36 +648,31 @@ impl<'a> Cx<'a> {
 
         let [ep, aor, auth, ident] = out;
         let comment = header_comment(self.config, span);
-        let general = [self.general.endpoint.clone(), self.general.aor.clone()];
         let emit = |cx: &mut Self, mut b: Building, kind: Kind, comment: Option<String>| {
-            let mut parents = Vec::new();
-            if let Some(Some(g)) = general.get(kind as usize) {
-                parents.push(g.clone());
-            }
-            parents.extend(cx.parents_for(id, kind));
+            let general = match kind {
+                Kind::Endpoint => cx.general.endpoint.as_ref(),
+                Kind::Aor => cx.general.aor.as_ref(),
+                _ => None,
+            };
+            let mut parents: Vec<String> = general.into_iter().cloned().collect();
+            cx.parents_into(id, kind, &mut parents);
             b.section.parents = parents;
             b.section.comment = comment;
-            cx.taken
-                .insert((Some(b.object_type), b.section.name.clone()));
+            // Named after the peer: `is_taken` finds the name among the sip.conf sections
+            // already, so `taken` need not hold it.
             cx.items.push(EmitItem::Section(b.section));
         };
         emit(self, ep, Kind::Endpoint, comment);
         emit(self, aor, Kind::Aor, None);
-        let mut first_auth = true;
-        for b in auth_sections {
-            if first_auth && inbound {
-                // The inbound auth carries the lines written for auth (none today) too.
-                let mut b = b;
-                b.section.options = auth.section.options.clone();
-                emit(self, b, Kind::Auth, None);
-            } else {
-                let mut b = b;
-                b.section.parents.clear();
-                self.taken
-                    .insert((Some(ObjectType::Auth), b.section.name.clone()));
-                self.items.push(EmitItem::Section(b.section));
-            }
-            first_auth = false;
+        if inbound {
+            // The inbound auth, with the lines written for auth (none today) too.
+            emit(self, auth, Kind::Auth, None);
+        }
+        for mut b in auth_sections {
+            b.section.parents.clear();
+            self.taken
+                .insert((Some(ObjectType::Auth), b.section.name.clone()));
+            self.items.push(EmitItem::Section(b.section));
         }
         if ident.section.options.len() > 1 {
             emit(self, ident, Kind::Identify, None);
@@ -663,7 +692,7 @@ impl<'a> Cx<'a> {
     }
 
     /// Write a line derived from the peer's value `v` (its span and trailing comment).
-    fn derived(&mut self, b: &mut Building, key: &str, value: &str, v: Option<&Val>) -> bool {
+    fn derived(&mut self, b: &mut Building, key: &str, value: &str, v: Option<&Val<'_>>) -> bool {
         let from = v.map_or(From::NOWHERE, |v| From {
             key_span: v.key_span,
             value_span: v.value_span,
@@ -704,7 +733,7 @@ impl<'a> Cx<'a> {
 }
 
 /// `sip:[user@]host[:port]` (build_host in sip_to_pjsip.py).
-fn contact_uri(user: Option<&Val>, host: &str, port: Option<&str>) -> String {
+fn contact_uri(user: Option<&Val<'_>>, host: &str, port: Option<&str>) -> String {
     let mut s = String::from("sip:");
     if let Some(u) = user.map(|u| u.value.trim()).filter(|u| !u.is_empty()) {
         s.push_str(u);

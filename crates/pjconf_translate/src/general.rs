@@ -15,10 +15,10 @@ use crate::table::{Kind, PEER_KEYS, Rule, peer_rule, proxy_uri, truthy};
 
 /// What `[general]` told the rest of the conversion.
 #[derive(Debug, Default)]
-pub(crate) struct General {
+pub(crate) struct General<'a> {
     /// Peer options read per peer (qualify, transport, ...), last value, indexed like
     /// [`PEER_KEYS`].
-    pub(crate) defaults: [Option<Val>; PEER_KEYS.len()],
+    pub(crate) defaults: [Option<Val<'a>>; PEER_KEYS.len()],
     /// The endpoint template every endpoint inherits, when `[general]` set endpoint defaults.
     pub(crate) endpoint: Option<String>,
     /// The aor template every aor inherits.
@@ -27,8 +27,8 @@ pub(crate) struct General {
     pub(crate) realm: Option<String>,
     /// Enabled transports: "udp", "tcp", "tls".
     pub(crate) transports: Vec<String>,
-    registers: Vec<Val>,
-    settings: HashMap<String, Val>,
+    registers: Vec<Val<'a>>,
+    settings: HashMap<String, Val<'a>>,
     span: Option<Span>,
 }
 
@@ -45,22 +45,23 @@ const TRANSPORT_KEYS: &[&str] = &[
     "tcpbindaddr",
     "tlsenable",
     "tlsbindaddr",
+    // The names main/tcptls.c (ast_tls_read_conf) reads, aliases included.
     "tlscertfile",
+    "tlscert",
     "tlsprivatekey",
     "tlscafile",
     "tlscapath",
+    "tlscadir",
     "tlscipher",
     "tlsclientmethod",
     "tlsdontverifyserver",
+    "tlsverifyclient",
     "sslenable",
     "sslbindaddr",
-    "sslcertfile",
+    "sslcert",
     "sslprivatekey",
-    "sslcafile",
-    "sslcapath",
     "sslcipher",
     "sslclientmethod",
-    "ssldontverifyserver",
     "externip",
     "externaddr",
     "externhost",
@@ -163,15 +164,15 @@ fn general_report(key: &str) -> Option<(&'static str, &'static str, Option<&'sta
     })
 }
 
-impl Cx<'_> {
+impl<'a> Cx<'a> {
     /// Read `[general]` (and a fragment's lines before any header) and emit transports,
     /// global, system and the peer-default templates.
-    pub(crate) fn general(&mut self, values: Vec<Val>, span: Option<Span>) {
+    pub(crate) fn general(&mut self, values: Vec<Val<'a>>, span: Option<Span>) {
         self.general.span = span;
-        let mut transport: HashMap<&'static str, Val> = HashMap::new();
-        let mut localnets: Vec<Val> = Vec::new();
-        let mut global: Vec<(ObjectType, &'static str, Val)> = Vec::new();
-        let mut defaults: Vec<Val> = Vec::new();
+        let mut transport: HashMap<&'static str, Val<'a>> = HashMap::new();
+        let mut localnets: Vec<Val<'a>> = Vec::new();
+        let mut global: Vec<(ObjectType, &'static str, Val<'a>)> = Vec::new();
+        let mut defaults: Vec<Val<'a>> = Vec::new();
         for v in values {
             let key = v.lower();
             if let Some(k) = TRANSPORT_KEYS.iter().find(|k| **k == key) {
@@ -224,11 +225,11 @@ impl Cx<'_> {
         self.defaults(&defaults);
     }
 
-    fn transports(&mut self, t: &HashMap<&'static str, Val>, localnets: &[Val]) {
+    fn transports(&mut self, t: &HashMap<&'static str, Val<'a>>, localnets: &[Val<'a>]) {
         let get = |k: &str| t.get(k);
         let val_of = |k: &str, alias: &str| get(k).or_else(|| get(alias));
         let span = crate::convert::or_synth(self.general.span);
-        let from = |v: &Val| From {
+        let from = |v: &Val<'a>| From {
             key_span: v.key_span,
             value_span: v.value_span,
         };
@@ -284,7 +285,7 @@ impl Cx<'_> {
                 push(&mut b, r, "cos", v.value.trim(), from(v), None);
             }
             if proto == "tls" {
-                let cert = val_of("tlscertfile", "sslcertfile");
+                let cert = val_of("tlscertfile", "sslcert").or_else(|| get("tlscert"));
                 if let Some(v) = cert {
                     push(&mut b, r, "cert_file", v.value.trim(), from(v), None);
                 }
@@ -293,8 +294,8 @@ impl Cx<'_> {
                     push(&mut b, r, "priv_key_file", v.value.trim(), from(v), None);
                 }
                 for (k, alias, opt) in [
-                    ("tlscafile", "sslcafile", "ca_list_file"),
-                    ("tlscapath", "sslcapath", "ca_list_path"),
+                    ("tlscafile", "tlscafile", "ca_list_file"),
+                    ("tlscapath", "tlscadir", "ca_list_path"),
                     ("tlscipher", "sslcipher", "cipher"),
                 ] {
                     if let Some(v) = val_of(k, alias) {
@@ -311,9 +312,13 @@ impl Cx<'_> {
                         None,
                     );
                 }
-                if let Some(v) = val_of("tlsdontverifyserver", "ssldontverifyserver") {
+                if let Some(v) = get("tlsdontverifyserver") {
                     let verify = if truthy(&v.value) { "no" } else { "yes" };
                     push(&mut b, r, "verify_server", verify, from(v), None);
+                }
+                if let Some(v) = get("tlsverifyclient") {
+                    let verify = if truthy(&v.value) { "yes" } else { "no" };
+                    push(&mut b, r, "verify_client", verify, from(v), None);
                 }
             }
             self.general.transports.push(proto.to_string());
@@ -347,7 +352,7 @@ impl Cx<'_> {
         }
     }
 
-    fn globals(&mut self, values: Vec<(ObjectType, &'static str, Val)>) {
+    fn globals(&mut self, values: Vec<(ObjectType, &'static str, Val<'a>)>) {
         for (t, name) in [
             (ObjectType::Global, "global"),
             (ObjectType::System, "system"),
@@ -381,7 +386,7 @@ impl Cx<'_> {
         }
     }
 
-    fn defaults(&mut self, values: &[Val]) {
+    fn defaults(&mut self, values: &[Val<'a>]) {
         let span = crate::convert::or_synth(self.general.span);
         let mut out = Kind::ALL.map(|k| {
             let name = match k {
@@ -655,7 +660,9 @@ impl Cx<'_> {
     }
 }
 
-fn sorted<K: Ord + AsRef<str>>(map: &HashMap<K, Val>) -> Vec<(&str, &Val)> {
+fn sorted<'m, 'a, K: Ord + AsRef<str>>(
+    map: &'m HashMap<K, Val<'a>>,
+) -> Vec<(&'m str, &'m Val<'a>)> {
     let mut v: Vec<_> = map.iter().map(|(k, v)| (k.as_ref(), v)).collect();
     v.sort_by(|a, b| a.0.cmp(b.0));
     v

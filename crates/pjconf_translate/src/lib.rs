@@ -121,7 +121,8 @@ impl Translation {
 /// Never fails: whatever cannot be translated is in [`Translation::report`]. Syntax
 /// diagnostics of the input stay in `config.diagnostics`.
 pub fn translate(config: &LoadedConfig, options: &Options) -> Translation {
-    let mut cx = convert::Cx::new(config);
+    let mut graph = pjconf_templates::TemplateGraph::from_config(config);
+    let mut cx = convert::Cx::new(config, &graph);
     let mut general_values = Vec::new();
     let preamble = cx.preamble();
     if let Some(first) = preamble.first() {
@@ -178,24 +179,28 @@ pub fn translate(config: &LoadedConfig, options: &Options) -> Translation {
         }
     }
     cx.registrations();
+    let convert::Cx {
+        mut report,
+        items,
+        stats,
+        ..
+    } = cx;
     // Problems of the input's templates (a parent that is missing or defined below) lose
     // inherited options: they belong in the report too.
-    cx.report.extend(cx.graph.take_diagnostics());
-    let mut document = Document {
-        items: std::mem::take(&mut cx.items),
-    };
+    report.extend(graph.take_diagnostics());
+    let mut document = Document { items };
     if options.flatten {
         match pjconf_emit::flatten(&document) {
             Ok(flat) => document = flat,
-            Err(diagnostics) => cx.report.extend(diagnostics),
+            Err(diagnostics) => report.extend(diagnostics),
         }
     }
     // A line copied into several peers is reported once.
-    let mut seen = std::collections::HashSet::with_capacity(cx.report.len());
-    cx.report.retain(|d| seen.insert((d.code, d.primary.span)));
+    let mut seen = std::collections::HashSet::with_capacity(report.len());
+    report.retain(|d| seen.insert((d.code, d.primary.span)));
     Translation {
         document,
-        report: cx.report,
-        stats: cx.stats,
+        report,
+        stats,
     }
 }

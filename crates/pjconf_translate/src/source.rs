@@ -1,18 +1,21 @@
 //! Reading sip.conf lines: values with their place, and the comments that describe them.
 
+use std::borrow::Cow;
+
 use pjconf_diagnostics::Span;
 use pjconf_syntax::{LineKind, LoadedConfig, SyntaxKind};
 
 /// One sip.conf option line as the converter reads it.
 #[derive(Debug, Clone)]
-pub(crate) struct Val {
-    pub(crate) key: String,
-    pub(crate) value: String,
+pub(crate) struct Val<'a> {
+    /// Borrowed from the template graph or the syntax tree: no copy per line.
+    pub(crate) key: Cow<'a, str>,
+    pub(crate) value: Cow<'a, str>,
     pub(crate) key_span: Span,
     pub(crate) value_span: Span,
 }
 
-impl Val {
+impl Val<'_> {
     pub(crate) fn lower(&self) -> String {
         self.key.to_ascii_lowercase()
     }

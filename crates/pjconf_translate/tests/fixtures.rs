@@ -42,6 +42,19 @@ fn fixtures() {
     });
 }
 
+/// One small fixture per row of the mapping table (fixtures/translate/rows/).
+#[test]
+fn rows() {
+    insta::glob!("../../../fixtures/translate/rows", "*.conf", |path| {
+        let text = std::fs::read(path).expect("read");
+        let name = path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or("sip.conf");
+        insta::assert_snapshot!(render(name, &text, false));
+    });
+}
+
 #[test]
 fn flattened_template() {
     let text = std::fs::read(concat!(
