@@ -3,5 +3,6 @@
 
 pub mod r#gen;
 pub mod measure;
+pub mod tenant_model;
 
 pub use r#gen::pjsip_conf;
