@@ -3,7 +3,7 @@
 
 use std::collections::BTreeMap;
 
-use crate::fast_hash::{FastMap as HashMap, FastSet as HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use pjconf_model::{ObjectType, PjsipObject};
 

@@ -30,7 +30,6 @@ mod apply;
 mod cache;
 mod db;
 mod error;
-mod fast_hash;
 mod rows;
 mod schema;
 
