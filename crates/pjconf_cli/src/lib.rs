@@ -9,6 +9,8 @@ mod error;
 mod exit;
 mod input;
 mod report;
+#[cfg(test)]
+mod test_support;
 
 use std::ffi::OsString;
 use std::process::ExitCode;

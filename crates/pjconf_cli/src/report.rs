@@ -100,3 +100,22 @@ pub(crate) fn finish<E: std::fmt::Display>(
         }
     }
 }
+
+/// `value` as pretty JSON with a final newline (every JSON output of the CLI).
+pub(crate) fn pretty_json<T: serde::Serialize + ?Sized>(
+    value: &T,
+) -> Result<String, crate::CliError> {
+    let mut text = serde_json::to_string_pretty(value)
+        .map_err(|e| crate::CliError::Usage(format!("cannot render JSON: {e}")))?;
+    text.push('\n');
+    Ok(text)
+}
+
+/// Exit status of a comparison: 0 when nothing differs, 1 when something does.
+pub(crate) fn changes_status(nothing_changed: bool) -> ExitStatus {
+    if nothing_changed {
+        ExitStatus::Success
+    } else {
+        ExitStatus::Findings
+    }
+}

@@ -187,10 +187,7 @@ fn json(report: &ApplyReport, args: &ApplyArgs) -> Result<String, CliError> {
         "changes": changes,
         "statements": report.statements,
     });
-    let mut text = serde_json::to_string_pretty(&value)
-        .map_err(|e| CliError::Usage(format!("cannot render JSON: {e}")))?;
-    text.push('\n');
-    Ok(text)
+    crate::report::pretty_json(&value)
 }
 
 /// The flattened objects of MODEL: a pjsip.conf (`.conf`) or a tenant model. `Err(status)`
@@ -269,25 +266,9 @@ pub(crate) fn load_objects(
 
 #[cfg(test)]
 mod tests {
-    use std::cell::RefCell;
-    use std::rc::Rc;
+    use crate::ExitStatus;
 
-    use crate::{Console, ExitStatus, run_with_args};
-
-    fn run(args: &[&str]) -> (ExitStatus, String, String) {
-        let out = Rc::new(RefCell::new(Vec::new()));
-        let err = Rc::new(RefCell::new(Vec::new()));
-        let mut console = Console::buffers(out.clone(), err.clone());
-        let status = run_with_args(
-            std::iter::once("pjconf")
-                .chain(args.iter().copied())
-                .map(Into::into),
-            &mut console,
-        );
-        let out = String::from_utf8(out.borrow().clone()).unwrap();
-        let err = String::from_utf8(err.borrow().clone()).unwrap();
-        (status, out, err)
-    }
+    use crate::test_support::run;
 
     fn fixture(name: &str) -> String {
         format!("{}/../../fixtures/{name}", env!("CARGO_MANIFEST_DIR"))

@@ -44,20 +44,13 @@ pub(crate) fn run(args: &DiffArgs, console: &mut Console) -> Result<ExitStatus, 
                 "equal": diff.is_empty(),
                 "changes": diff.changes,
             });
-            let mut text = serde_json::to_string_pretty(&value)
-                .map_err(|e| CliError::Usage(format!("cannot render JSON: {e}")))?;
-            text.push('\n');
-            text
+            crate::report::pretty_json(&value)?
         }
     };
     console
         .out(text.as_bytes())
         .map_err(|e| CliError::io("cannot write output", e))?;
-    Ok(if diff.is_empty() {
-        ExitStatus::Success
-    } else {
-        ExitStatus::Findings
-    })
+    Ok(crate::report::changes_status(diff.is_empty()))
 }
 
 /// A file, or `DIR/pjsip.conf` read with `DIR` as the include root.
@@ -97,25 +90,9 @@ fn load_side(path: &Path, console: &mut Console) -> Result<LoadedConfig, CliErro
 
 #[cfg(test)]
 mod tests {
-    use std::cell::RefCell;
-    use std::rc::Rc;
+    use crate::ExitStatus;
 
-    use crate::{Console, ExitStatus, run_with_args};
-
-    fn run(args: &[&str]) -> (ExitStatus, String, String) {
-        let out = Rc::new(RefCell::new(Vec::new()));
-        let err = Rc::new(RefCell::new(Vec::new()));
-        let mut console = Console::buffers(out.clone(), err.clone());
-        let status = run_with_args(
-            std::iter::once("pjconf")
-                .chain(args.iter().copied())
-                .map(Into::into),
-            &mut console,
-        );
-        let out = String::from_utf8(out.borrow().clone()).unwrap();
-        let err = String::from_utf8(err.borrow().clone()).unwrap();
-        (status, out, err)
-    }
+    use crate::test_support::run;
 
     fn fixture(name: &str) -> String {
         format!("{}/../../fixtures/diff/{name}", env!("CARGO_MANIFEST_DIR"))

@@ -100,21 +100,12 @@ pub(crate) fn run(args: &ImpactArgs, console: &mut Console) -> Result<ExitStatus
             }
             result.to_human()
         }
-        ImpactFormat::Json => {
-            let mut text = serde_json::to_string_pretty(&result)
-                .map_err(|e| CliError::Usage(format!("cannot render JSON: {e}")))?;
-            text.push('\n');
-            text
-        }
+        ImpactFormat::Json => crate::report::pretty_json(&result)?,
     };
     console
         .out(text.as_bytes())
         .map_err(|e| CliError::io("cannot write output", e))?;
-    Ok(if result.is_empty() {
-        ExitStatus::Success
-    } else {
-        ExitStatus::Findings
-    })
+    Ok(crate::report::changes_status(result.is_empty()))
 }
 
 /// A model; syntax errors are shown and fail the run.

@@ -21,9 +21,7 @@ pub(crate) fn run(args: &ParseArgs, console: &mut Console) -> Result<ExitStatus,
             files.push(pjconf_syntax::tree_to_json(config.tree(id), &file.name));
         }
         let json = serde_json::json!({ "files": files });
-        let mut text = serde_json::to_string_pretty(&json)
-            .map_err(|e| CliError::Usage(format!("cannot serialize the tree: {e}")))?;
-        text.push('\n');
+        let text = crate::report::pretty_json(&json)?;
         console
             .out(text.as_bytes())
             .map_err(|e| CliError::io("cannot write output", e))?;

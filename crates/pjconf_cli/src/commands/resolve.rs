@@ -15,11 +15,10 @@ pub(crate) fn run(args: &ResolveArgs, console: &mut Console) -> Result<ExitStatu
     let section = args.section.as_deref();
     let text = match args.format {
         ResolveFormat::Conf => render::conf(&graph, section),
-        ResolveFormat::Json => render::json(&graph, &config.sources, section).map(|json| {
-            let mut text = serde_json::to_string_pretty(&json).unwrap_or_default();
-            text.push('\n');
-            text
-        }),
+        ResolveFormat::Json => match render::json(&graph, &config.sources, section) {
+            Ok(json) => Ok(crate::report::pretty_json(&json)?),
+            Err(e) => Err(e),
+        },
     };
     let mut diagnostics = config.diagnostics;
     diagnostics.extend(graph.take_diagnostics());
