@@ -240,7 +240,12 @@ fn rule_prints_docs_and_unknown_is_exit_2() {
     assert!(r.out.starts_with("PJ203 unknown-option"), "{}", r.out);
     assert!(r.out.contains("## Why is this bad?"));
     assert!(run(&["rule", "PJ001"], None).out.contains("`]`"));
-    assert!(run(&["rule", "--list"], None).out.contains("PJ105"));
+    let list = run(&["rule", "--list"], None).out;
+    for code in [
+        "PJ001", "PJ105", "PJ203", "PJ250", "PJ301", "PJ401", "PJ601",
+    ] {
+        assert!(list.contains(code), "{code} missing from --list");
+    }
     assert_eq!(run(&["rule", "PJ999"], None).status, ExitStatus::Failure);
 }
 

@@ -22,6 +22,8 @@ fn stage_codes()
         .iter()
         .chain(pjconf_templates::codes::CODES)
         .chain(pjconf_model::wizard::codes::CODES)
+        .chain(pjconf_translate::codes::CODES)
+        .chain(pjconf_tenants::codes::CODES)
         .chain(pjconf_emit::codes::CODES)
 }
 
