@@ -284,8 +284,8 @@ impl Builder {
                 if contiguous {
                     self.push_at(K::R_BRACKET, base + h.name.end..base + h.name.end + 1);
                 }
-                // Exactly sized: one header in most files has one or two options.
-                let mut options = Vec::with_capacity(h.entries.len());
+                // Options go straight into the tree's one array of header options.
+                let first_option = self.tree.header_options.len() as u32;
                 if let Some(open) = h.open_paren {
                     if contiguous {
                         self.push_at(K::L_PAREN, base + open..base + open + 1);
@@ -299,7 +299,7 @@ impl Builder {
                             }
                         }
                         Some(close) => {
-                            for (i, entry) in h.entries.iter().enumerate() {
+                            for (i, entry) in h.entries(code).enumerate() {
                                 if i > 0 && contiguous {
                                     self.push_at(
                                         K::COMMA,
@@ -312,7 +312,9 @@ impl Builder {
                                     if contiguous {
                                         self.push_at(K::BANG, base + entry.start..base + entry.end);
                                     }
-                                    options.push(HeaderOption::Template(entry_span));
+                                    self.tree
+                                        .header_options
+                                        .push(HeaderOption::Template(entry_span));
                                 } else if bytes.first() == Some(&b'+') {
                                     if contiguous {
                                         self.push_at(
@@ -325,7 +327,9 @@ impl Builder {
                                         );
                                     }
                                     let filter = text(self, entry.start + 1..entry.end);
-                                    options.push(HeaderOption::Append { filter });
+                                    self.tree
+                                        .header_options
+                                        .push(HeaderOption::Append { filter });
                                 } else {
                                     if bytes.is_empty() {
                                         let at = match &at {
@@ -342,7 +346,8 @@ impl Builder {
                                             base + entry.start..base + entry.end,
                                         );
                                     }
-                                    options.push(HeaderOption::Parent(text(self, entry.clone())));
+                                    let parent = text(self, entry.clone());
+                                    self.tree.header_options.push(HeaderOption::Parent(parent));
                                 }
                             }
                             if contiguous {
@@ -361,9 +366,7 @@ impl Builder {
                 }
                 let index = self.tree.headers.len() as u32;
                 let name = text(self, h.name.clone());
-                let first_option = self.tree.header_options.len() as u32;
-                let option_count = options.len() as u32;
-                self.tree.header_options.append(&mut options);
+                let option_count = self.tree.header_options.len() as u32 - first_option;
                 self.tree.headers.push(HeaderNode {
                     line: line_no,
                     name,

@@ -31,8 +31,8 @@ pub(crate) struct HeaderSyntax {
     pub(crate) open_paren: Option<usize>,
     /// `)` offset, when found.
     pub(crate) close_paren: Option<usize>,
-    /// The comma-separated entries between the parentheses, not trimmed.
-    pub(crate) entries: Vec<Range<usize>>,
+    /// The text between the parentheses (its entries are split by [`HeaderSyntax::entries`]).
+    pub(crate) list: Range<usize>,
     /// Text after `]` (when no `(` follows) or after `)`, which config.c ignores.
     pub(crate) trailing: Option<Range<usize>>,
 }
@@ -68,6 +68,30 @@ pub(crate) struct ItemSyntax {
 
 type Res<'a, T> = IResult<&'a [u8], T>;
 
+impl HeaderSyntax {
+    /// The comma-separated entries of the option list, not trimmed: config.c splits with
+    /// strsep(",") and keeps each piece as it is. No list gives no entries.
+    pub(crate) fn entries<'c>(&self, code: &'c [u8]) -> impl Iterator<Item = Range<usize>> + 'c {
+        let list = self.list.clone();
+        let has_list = self.close_paren.is_some();
+        let mut start = list.start;
+        let mut done = !has_list;
+        std::iter::from_fn(move || {
+            if done {
+                return None;
+            }
+            let end = memchr::memchr(b',', &code[start..list.end]).map_or(list.end, |i| start + i);
+            let entry = start..end;
+            if end == list.end {
+                done = true;
+            } else {
+                start = end + 1;
+            }
+            Some(entry)
+        })
+    }
+}
+
 /// Parse trimmed, non-empty code.
 pub(crate) fn parse_code(code: &[u8]) -> LineSyntax {
     match code.first() {
@@ -95,7 +119,7 @@ fn header(code: &[u8]) -> HeaderSyntax {
             closed: false,
             open_paren: None,
             close_paren: None,
-            entries: Vec::new(),
+            list: 0..0,
             trailing: None,
         };
     }
@@ -105,7 +129,7 @@ fn header(code: &[u8]) -> HeaderSyntax {
         closed: true,
         open_paren: None,
         close_paren: None,
-        entries: Vec::new(),
+        list: 0..0,
         trailing: None,
     };
     if code.get(after_bracket) != Some(&b'(') {
@@ -122,12 +146,7 @@ fn header(code: &[u8]) -> HeaderSyntax {
     }
     let close = list_start + list.len();
     out.close_paren = Some(close);
-    // config.c splits with strsep(",") and does not trim the entries.
-    let mut start = list_start;
-    for piece in list.split(|&c| c == b',') {
-        out.entries.push(start..start + piece.len());
-        start += piece.len() + 1;
-    }
+    out.list = list_start..close;
     if close + 1 < code.len() {
         out.trailing = Some(close + 1..code.len());
     }
@@ -227,7 +246,8 @@ mod tests {
         let LineSyntax::Header(h) = parse_code(b"[a](!, b)x") else {
             panic!()
         };
-        assert_eq!(h.entries, vec![4..5, 6..8]);
+        let entries: Vec<_> = h.entries(b"[a](!, b)x").collect();
+        assert_eq!(entries, vec![4..5, 6..8]);
         assert_eq!(h.trailing, Some(9..10));
         let LineSyntax::Header(h) = parse_code(b"[a](b") else {
             panic!()
