@@ -41,6 +41,7 @@ pub mod limits;
 mod parse;
 mod text;
 mod tree;
+mod verify;
 
 pub use ast::{Item, Section};
 pub use include::{

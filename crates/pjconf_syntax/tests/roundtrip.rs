@@ -6,119 +6,14 @@
 //! (brackets, operators, comment and block-comment delimiters, escapes, directives, CR/LF,
 //! NUL, Latin-1, a BOM) that reach the parser's corner cases far more often.
 
-use pjconf_diagnostics::{Diagnostic, FileId, Span};
-use pjconf_syntax::{FileRole, Parse, SyntaxTree, parse, parse_as};
+use pjconf_diagnostics::FileId;
+use pjconf_syntax::{FileRole, Parse, parse, parse_as};
 use proptest::prelude::*;
 
-/// Panics with a description when `span` is not a valid range of an input of `len` bytes.
-fn check_span(what: &str, span: Span, len: usize) {
-    assert_eq!(span.file, FileId(0), "{what}: wrong file in {span:?}");
-    assert!(
-        span.start <= span.end && span.end as usize <= len,
-        "{what}: span {span:?} outside the input of {len} bytes"
-    );
-}
-
-fn check_diagnostic(d: &Diagnostic, len: usize) {
-    let what = format!("diagnostic {} ({})", d.code, d.message);
-    check_span(&what, d.primary.span, len);
-    for label in &d.secondary {
-        check_span(&what, label.span, len);
-    }
-    if let Some(fix) = &d.fix {
-        for edit in &fix.edits {
-            check_span(&what, edit.span, len);
-        }
-    }
-}
-
-/// The tokens are non-empty, contiguous, and cover `input` exactly; lines partition it too.
-fn check_tokens(tree: &SyntaxTree, input: &[u8]) {
-    let mut cursor = 0u32;
-    for (i, token) in tree.tokens().enumerate() {
-        assert_eq!(
-            token.span.start,
-            cursor,
-            "token {i} ({:?}) does not start where token {} ended",
-            token.kind,
-            i.wrapping_sub(1)
-        );
-        assert!(
-            token.span.end > token.span.start,
-            "token {i} ({:?}) is empty at {}",
-            token.kind,
-            token.span.start
-        );
-        cursor = token.span.end;
-    }
-    assert_eq!(
-        cursor as usize,
-        input.len(),
-        "tokens do not cover the input"
-    );
-
-    let mut line_cursor = 0u32;
-    for line in 0..tree.line_count() {
-        let span = tree.line_span(line);
-        assert_eq!(span.start, line_cursor, "line {line} is not contiguous");
-        assert!(span.end > span.start, "line {line} is empty");
-        line_cursor = span.end;
-        let _ = tree.line_kind(line);
-    }
-    assert_eq!(
-        line_cursor as usize,
-        input.len(),
-        "lines do not cover the input"
-    );
-}
-
-/// Walk the typed views, which must not panic either, and check the spans they give.
-fn check_views(tree: &SyntaxTree, len: usize) {
-    for section in tree.sections() {
-        let _ = section.name();
-        let _ = section.is_template();
-        check_span("section name", section.name_span(), len);
-        check_span("section header", section.header_span(), len);
-        for (_, span) in section.parents() {
-            check_span("parent", span, len);
-        }
-        if let Some((_, span)) = section.append_filter() {
-            check_span("append filter", span, len);
-        }
-        for item in section.items() {
-            let _ = (
-                item.key(),
-                item.value(),
-                item.operator(),
-                item.append_text(),
-            );
-            check_span("item key", item.key_span(), len);
-            check_span("item value", item.value_span(), len);
-            check_span("item", item.span(), len);
-        }
-    }
-    for item in tree.preamble_items() {
-        let _ = (item.key(), item.value(), item.append_text());
-        check_span("preamble item", item.span(), len);
-    }
-    for directive in tree.directives() {
-        check_span("directive name", directive.name.span, len);
-        if let Some(arg) = &directive.argument {
-            check_span("directive argument", arg.span, len);
-        }
-    }
-}
-
 fn check_parse(parsed: &Parse, input: &[u8]) {
-    assert!(
-        parsed.tree.reprint() == input,
-        "reprint differs from the input"
-    );
-    check_tokens(&parsed.tree, input);
-    for d in &parsed.diagnostics {
-        check_diagnostic(d, input.len());
+    if let Err(problem) = parsed.verify(input) {
+        panic!("{problem}");
     }
-    check_views(&parsed.tree, input.len());
 }
 
 fn check_all(input: &[u8]) {
