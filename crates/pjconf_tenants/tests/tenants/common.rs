@@ -2,11 +2,12 @@
 
 use std::path::{Path, PathBuf};
 
+use indexmap::IndexMap;
 use pjconf_diagnostics::{Diagnostic, render};
 use pjconf_lint::{LintContext, Selection, lint, resolve_sections};
 use pjconf_model::ObjectSet;
 use pjconf_syntax::{LoadOptions, MemoryLoader, load_text};
-use pjconf_tenants::Compiled;
+use pjconf_tenants::{Compiled, OptionMap, OptionValue};
 
 /// `fixtures/tenants`, relative to the crate directory (where cargo runs tests), so
 /// rendered file names are the same on every machine.
@@ -51,4 +52,40 @@ pub(crate) fn assert_lints_clean(what: &str, text: &str) {
         errors.is_empty(),
         "{what}: the output has lint errors:\n{errors}\n{text}"
     );
+}
+
+/// Endpoint and aor options of a random model element, chosen by the bits of `bits` (context,
+/// disallow, allow, `bit3` (a list option each test picks), transport, max_contacts,
+/// direct_media), shared by the proptests of compile and impact.
+pub(crate) fn random_options(slug: &str, bits: u8, bit3: (&str, &str)) -> (OptionMap, OptionMap) {
+    let mut endpoint = IndexMap::new();
+    let mut aor = IndexMap::new();
+    if bits & 1 != 0 {
+        endpoint.insert(
+            "context".into(),
+            OptionValue::from(format!("{slug}_ctx{}", bits % 3)),
+        );
+    }
+    if bits & 2 != 0 {
+        endpoint.insert("disallow".into(), OptionValue::from("all"));
+    }
+    if bits & 4 != 0 {
+        endpoint.insert("allow".into(), OptionValue::from(["ulaw", "opus"]));
+    }
+    if bits & 8 != 0 {
+        endpoint.insert(bit3.0.into(), OptionValue::from([bit3.1]));
+    }
+    if bits & 16 != 0 {
+        endpoint.insert("transport".into(), OptionValue::from("udp"));
+    }
+    if bits & 32 != 0 {
+        aor.insert(
+            "max_contacts".into(),
+            OptionValue::from(i64::from(bits % 5 + 1)),
+        );
+    }
+    if bits & 64 != 0 {
+        endpoint.insert("direct_media".into(), OptionValue::from(bits & 128 != 0));
+    }
+    (endpoint, aor)
 }

@@ -60,36 +60,7 @@ fn tenant_spec() -> impl Strategy<Value = TenantSpec> {
 }
 
 fn options(slug: &str, bits: u8) -> (OptionMap, OptionMap) {
-    let mut endpoint = IndexMap::new();
-    let mut aor = IndexMap::new();
-    if bits & 1 != 0 {
-        endpoint.insert(
-            "context".into(),
-            OptionValue::from(format!("{slug}_ctx{}", bits % 3)),
-        );
-    }
-    if bits & 2 != 0 {
-        endpoint.insert("disallow".into(), OptionValue::from("all"));
-    }
-    if bits & 4 != 0 {
-        endpoint.insert("allow".into(), OptionValue::from(["ulaw", "opus"]));
-    }
-    if bits & 8 != 0 {
-        endpoint.insert("named_call_group".into(), OptionValue::from(["sales"]));
-    }
-    if bits & 16 != 0 {
-        endpoint.insert("transport".into(), OptionValue::from("udp"));
-    }
-    if bits & 32 != 0 {
-        aor.insert(
-            "max_contacts".into(),
-            OptionValue::from(i64::from(bits % 5 + 1)),
-        );
-    }
-    if bits & 64 != 0 {
-        endpoint.insert("direct_media".into(), OptionValue::from(bits & 128 != 0));
-    }
-    (endpoint, aor)
+    crate::common::random_options(slug, bits, ("named_call_group", "sales"))
 }
 
 fn build(specs: &[TenantSpec]) -> Model {
