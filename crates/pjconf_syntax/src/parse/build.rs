@@ -8,6 +8,7 @@ use pjconf_diagnostics::{Diagnostic, FileId, Span};
 use super::comments::{Region, Split, split_line, split_line_without_semicolon};
 use super::diagnostics as diag;
 use super::line::{LineSyntax, Op, parse_code};
+use super::scan::find_byte;
 use super::{FileRole, Parse};
 use crate::limits::MAX_LINE_LEN;
 use crate::text::{decode, strip};
@@ -106,7 +107,7 @@ impl Builder {
         let mut next_semicolon = memchr::memchr(b';', bytes).unwrap_or(bytes.len());
         let mut pos = 0usize;
         while pos < bytes.len() {
-            let (body_end, next) = match memchr::memchr(b'\n', &bytes[pos..]) {
+            let (body_end, next) = match find_byte(b'\n', &bytes[pos..]) {
                 Some(i) => (pos + i, pos + i + 1),
                 None => (bytes.len(), bytes.len()),
             };
@@ -147,6 +148,16 @@ impl Builder {
                     next_semicolon =
                         memchr::memchr(b';', &bytes[start..]).map_or(bytes.len(), |i| start + i);
                 }
+                if depth == 0 && next_semicolon >= effective_end {
+                    // The common line: outside any block comment and without a `;`, so all
+                    // of it is code. Same tokens as `line` with one piece, without the split.
+                    open_block = None;
+                    self.plain_line(line_no, bytes, start, effective_end);
+                    self.push(K::IGNORED, newline_at);
+                    self.push(K::NEWLINE, next);
+                    pos = next;
+                    continue;
+                }
                 if next_semicolon < effective_end {
                     split_line(line, &mut depth, &mut split);
                 } else {
@@ -186,6 +197,17 @@ impl Builder {
             tree: self.tree,
             diagnostics: self.diagnostics,
         }
+    }
+
+    /// Tokens and node for a line that is all code (no comment, no block comment).
+    #[inline]
+    fn plain_line(&mut self, line_no: u32, bytes: &[u8], start: usize, end: usize) {
+        let (s, e) = strip(bytes, start, end);
+        if s < e {
+            let kind = self.code(line_no, &bytes[s..e], Code::Contiguous(s));
+            self.tree.lines[line_no as usize].kind = PackedLineKind::new(kind);
+        }
+        self.push(K::WHITESPACE, end);
     }
 
     /// Tokens and node for one line, from its comment split.

@@ -8,6 +8,7 @@ use std::ops::Range;
 use nom::bytes::complete::{tag, take_till};
 use nom::{IResult, Parser};
 
+use super::scan::find_byte;
 use crate::text::{is_blank, strip};
 
 /// What the code of a line is.
@@ -154,10 +155,11 @@ fn header(code: &[u8]) -> HeaderSyntax {
 }
 
 /// Split `input` before the first `byte`: (rest starting at `byte`, text before it). The rest
-/// is empty when `byte` does not occur.
+/// is empty when `byte` does not occur. (Not nom's `take_till`, which tests a byte at a
+/// time: this runs on every option line.)
 fn till(input: &[u8], byte: u8) -> (&[u8], &[u8]) {
-    let found: Res<'_, &[u8]> = take_till(|c| c == byte).parse(input);
-    found.unwrap_or((&input[input.len()..], input))
+    let at = find_byte(byte, input).unwrap_or(input.len());
+    (&input[at..], &input[..at])
 }
 
 fn directive(code: &[u8]) -> DirectiveSyntax {

@@ -5,6 +5,7 @@ mod build;
 pub(crate) mod comments;
 mod diagnostics;
 pub(crate) mod line;
+mod scan;
 
 use std::sync::Arc;
 
