@@ -9,8 +9,17 @@ pub struct SourceFile {
     pub name: String,
     /// The file's bytes, exactly as read.
     pub text: std::sync::Arc<[u8]>,
-    /// Line starts of `text`.
-    pub lines: LineIndex,
+    /// Line starts of `text`, computed the first time a diagnostic needs a line number:
+    /// most files loaded by a clean run never need it, and indexing costs a pass over the
+    /// text and an array as long as the file has lines.
+    lines: std::sync::OnceLock<LineIndex>,
+}
+
+impl SourceFile {
+    /// Line starts of `text` (computed on first use).
+    pub fn lines(&self) -> &LineIndex {
+        self.lines.get_or_init(|| LineIndex::new(&self.text))
+    }
 }
 
 /// Every file a run has read, by [`FileId`]. Renderers look spans up here.
@@ -41,12 +50,11 @@ impl SourceMap {
         text: impl Into<std::sync::Arc<[u8]>>,
     ) -> FileId {
         let text: std::sync::Arc<[u8]> = text.into();
-        let lines = LineIndex::new(&text);
         let id = FileId(self.files.len() as u32);
         self.files.push(SourceFile {
             name: name.into(),
             text,
-            lines,
+            lines: std::sync::OnceLock::new(),
         });
         id
     }
@@ -89,7 +97,7 @@ impl SourceMap {
 
     fn position(&self, file: FileId, offset: u32) -> LineCol {
         match self.get(file) {
-            Some(f) => f.lines.line_col(&f.text, offset),
+            Some(f) => f.lines().line_col(&f.text, offset),
             None => LineCol { line: 1, column: 1 },
         }
     }

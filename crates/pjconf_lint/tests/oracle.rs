@@ -262,7 +262,7 @@ fn line_of(config: &LoadedConfig, d: &Diagnostic) -> Option<u32> {
         return None;
     }
     let file = config.sources.get(span.file)?;
-    Some(file.lines.line_of(span.start) as u32)
+    Some(file.lines().line_of(span.start) as u32)
 }
 
 /// Where (0-based line ranges of the top file) a finding for `refusal` may be.
@@ -279,7 +279,7 @@ fn expected_ranges(config: &LoadedConfig, report: &CheckReport, r: &Refusal) -> 
                 .filter(|o| o.id_span.file == FileId(0))
                 .filter_map(|o| {
                     let file = config.sources.get(FileId(0))?;
-                    Some(file.lines.line_of(o.id_span.start) as u32)
+                    Some(file.lines().line_of(o.id_span.start) as u32)
                 })
                 .collect();
             let all = section_ranges(config, id);

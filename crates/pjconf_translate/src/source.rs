@@ -24,7 +24,7 @@ impl Val<'_> {
 /// The 0-based line of `span`'s start in its file.
 pub(crate) fn line_of(config: &LoadedConfig, span: Span) -> Option<u32> {
     let file = config.sources.get(span.file)?;
-    Some(file.lines.line_of(span.start) as u32)
+    Some(file.lines().line_of(span.start) as u32)
 }
 
 fn comment_text(config: &LoadedConfig, span: Span, line: u32) -> Option<String> {

@@ -173,7 +173,7 @@ impl Window {
     /// clamped to it.
     fn new(file: &SourceFile, spans: &[Span]) -> Window {
         let text: &[u8] = &file.text;
-        let lines = &file.lines;
+        let lines = file.lines();
         let clamp = |offset: u32| (offset as usize).min(text.len());
         let last_line_of = |span: &Span| {
             let (start, end) = (clamp(span.start), clamp(span.end));
