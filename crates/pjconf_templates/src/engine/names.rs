@@ -54,6 +54,13 @@ fn folded(name: &str) -> std::borrow::Cow<'_, str> {
 }
 
 impl Names {
+    /// Make room for `sections` more sections, most with a name of their own.
+    pub(crate) fn reserve(&mut self, sections: usize) {
+        self.map.reserve(sections);
+        self.order.reserve(sections);
+        self.next.reserve(sections);
+    }
+
     /// Add section `id` (ids arrive in increasing order) named `name`.
     pub(crate) fn insert(&mut self, name: &str, id: SectionId) {
         if self.next.len() <= id.index() {
