@@ -15,6 +15,11 @@ use std::time::{Duration, Instant};
 use pjconf_syntax::{LoadOptions, MemoryLoader, load};
 use pjconf_translate::{Options, translate};
 
+/// The allocator the `pjconf` binary uses (crates/pjconf_cli/src/main.rs), so the figures are
+/// what `pjconf` does.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn generate(peers: usize) -> String {
     let mut s = String::with_capacity(peers * 120);
     let trunks = peers / 10;

@@ -19,6 +19,11 @@ use pjconf_benches::measure::peak_rss_kib;
 use pjconf_lint::{FileKind, Selection, check_config};
 use pjconf_syntax::{LoadOptions, MemoryLoader, load_text};
 
+/// The allocator the `pjconf` binary uses (crates/pjconf_cli/src/main.rs), so the figures are
+/// what `pjconf` does.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn generate(endpoints: usize) -> String {
     let mut out = String::with_capacity(endpoints * 260);
     out.push_str("[transport-udp]\ntype = transport\nprotocol = udp\nbind = 0.0.0.0:5060\n\n");
