@@ -54,7 +54,8 @@ fn folded(name: &str) -> std::borrow::Cow<'_, str> {
 }
 
 impl Names {
-    /// Make room for `sections` more sections, most with a name of their own.
+    /// Make room for `sections` more sections, as if each had a name of its own (several
+    /// sections sharing a name, as `[6001]` endpoint, aor and auth do, leave room unused).
     pub(crate) fn reserve(&mut self, sections: usize) {
         self.map.reserve(sections);
         self.order.reserve(sections);
