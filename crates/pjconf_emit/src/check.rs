@@ -185,11 +185,19 @@ fn comment_break(what: &str, at: Span) -> Diagnostic {
 }
 
 /// Problems of a comment block (or a section's comment) attached to `at`.
-pub(crate) fn comment_block(what: &str, comment: &str, at: Span, out: &mut Vec<Diagnostic>) {
+///
+/// `what` names the comment in a diagnostic; it is only built when there is one (most
+/// comments are fine, and formatting a name for every commented section was wasted work).
+pub(crate) fn comment_block(
+    what: impl FnOnce() -> String,
+    comment: &str,
+    at: Span,
+    out: &mut Vec<Diagnostic>,
+) {
     if comment.contains('\0') {
-        out.push(nul(what, at));
+        out.push(nul(&what(), at));
     } else if comment.contains('\r') {
-        out.push(comment_break(what, at));
+        out.push(comment_break(&what(), at));
     }
 }
 
@@ -302,7 +310,7 @@ pub(crate) fn header(section: &EmitSection, earlier: &Earlier<'_>, out: &mut Vec
     }
     if let Some(comment) = &section.comment {
         comment_block(
-            &format!("the comment of section [{}]", name.escape_debug()),
+            || format!("the comment of section [{}]", name.escape_debug()),
             comment,
             at,
             out,

@@ -71,7 +71,12 @@ pub fn emit(doc: &Document) -> Result<String, Vec<Diagnostic>> {
         match item {
             EmitItem::Blank => out.text.push('\n'),
             EmitItem::Comment(comment) => {
-                check::comment_block("a comment block", comment, SYNTHESIZED, &mut out.problems);
+                check::comment_block(
+                    || "a comment block".to_string(),
+                    comment,
+                    SYNTHESIZED,
+                    &mut out.problems,
+                );
                 out.comment_lines(comment, SYNTHESIZED);
             }
             EmitItem::Section(section) => {

@@ -2,6 +2,8 @@
 //! sections, wizard expansion, the chan_sip translator, the tenant compiler), and the
 //! classification res_sorcery_config applies to it.
 
+use std::sync::Arc;
+
 use pjconf_diagnostics::Span;
 
 use crate::ObjectType;
@@ -17,8 +19,9 @@ pub struct SectionValue {
     pub key_span: Span,
     /// Where the value is.
     pub value_span: Span,
-    /// The template the value was inherited from, if not the section itself.
-    pub inherited_from: Option<String>,
+    /// The template the value was inherited from, if not the section itself. Shared: every
+    /// value a template hands down names it, so one allocation per template serves them all.
+    pub inherited_from: Option<Arc<str>>,
 }
 
 /// A resolved section: what Sorcery sees of one `[name]` block.
@@ -125,7 +128,11 @@ impl ObjectSet {
     /// assert_eq!(set.unclassified.len(), 1);
     /// ```
     pub fn classify(sections: impl IntoIterator<Item = SectionInput>) -> Self {
+        let sections = sections.into_iter();
         let mut set = ObjectSet::default();
+        // Most sections are objects: room for all of them at once instead of doubling (each
+        // doubling copies every object moved in so far).
+        set.objects.reserve(sections.size_hint().0);
         for section in sections {
             if section.template {
                 set.unclassified.push(Unclassified {

@@ -61,12 +61,15 @@ fn read_sections(text: &str) -> Vec<SectionInput> {
                         .iter()
                         .find(|s| s.name.eq_ignore_ascii_case(option))
                         .unwrap_or_else(|| panic!("fixture parent {option} not defined above"));
-                    section
-                        .values
-                        .extend(parent.values.iter().map(|v| SectionValue {
-                            inherited_from: v.inherited_from.clone().or(Some(parent.name.clone())),
+                    section.values.extend(parent.values.iter().map(|v| {
+                        SectionValue {
+                            inherited_from: v
+                                .inherited_from
+                                .clone()
+                                .or(Some(parent.name.as_str().into())),
                             ..v.clone()
-                        }));
+                        }
+                    }));
                 }
             }
             sections.push(section);

@@ -59,6 +59,13 @@ pub(crate) struct Store {
 }
 
 impl Store {
+    /// Make room for `sections` more sections.
+    pub(crate) fn reserve_sections(&mut self, sections: usize) {
+        self.lists.reserve(sections);
+        self.own_chain.reserve(sections);
+        self.chains.reserve(sections);
+    }
+
     /// Make room for section `id` (ids are handed out in order).
     pub(crate) fn add_section(&mut self) {
         self.lists.push(Vec::new());

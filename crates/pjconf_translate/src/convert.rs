@@ -1,13 +1,15 @@
 //! The conversion pass: sections of sip.conf in, pjsip sections out.
 
 use std::borrow::Cow;
-use std::collections::{HashMap, HashSet};
 
 use pjconf_diagnostics::{Diagnostic, Severity, Span};
 use pjconf_emit::{EmitItem, SYNTHESIZED};
 use pjconf_model::ObjectType;
 use pjconf_syntax::{LineKind, LoadedConfig};
 use pjconf_templates::{SectionId, TemplateGraph};
+// Fx hashing: the keys are section ids and short names, hashed once or twice per peer;
+// SipHash's flooding resistance buys nothing for a file the user converts.
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use crate::Stats;
 use crate::codes;
@@ -64,17 +66,17 @@ impl<'a> Cx<'a> {
             report: Vec::new(),
             items: Vec::new(),
             general: General::default(),
-            templates: HashMap::new(),
+            templates: HashMap::default(),
             peers: Vec::new(),
-            superseded: HashMap::new(),
-            taken: HashSet::new(),
+            superseded: HashMap::default(),
+            taken: HashSet::default(),
             stats: Stats::default(),
         }
     }
 
     /// Find the concrete sections a later section of the same name replaces.
     pub(crate) fn find_superseded(&mut self) {
-        let mut last: HashMap<String, SectionId> = HashMap::new();
+        let mut last: HashMap<String, SectionId> = HashMap::default();
         let ids: Vec<SectionId> = self.graph.ids().collect();
         for id in ids.into_iter().rev() {
             let info = self.graph.info(id);

@@ -117,18 +117,20 @@ pub(crate) fn check_uint(
     min: u32,
     max: Option<u32>,
 ) -> Result<Checked, ValueProblem> {
-    let expected = describe_range(false, min.into(), max.map(i128::from), unit_of(spec));
+    // The description of the accepted range is only built for a problem: most values are
+    // fine, and formatting it was most of the cost of a check.
+    let expected = || describe_range(false, min.into(), max.map(i128::from), unit_of(spec));
     let (magnitude, negative, radix) =
-        parse_c_integer(value).map_err(|e| not_a_number(spec, value, expected.clone(), e))?;
+        parse_c_integer(value).map_err(|e| not_a_number(spec, value, expected(), e))?;
     if negative {
-        return Err(not_a_number(spec, value, expected, IntError::Negative));
+        return Err(not_a_number(spec, value, expected(), IntError::Negative));
     }
     let upper = max.unwrap_or(u32::MAX);
     if magnitude < u128::from(min) || magnitude > u128::from(upper) {
         return Err(ValueProblem::new(
             ProblemKind::OutOfRange,
             format!("{} = {value} is out of range", spec.name),
-            expected,
+            expected(),
         ));
     }
     Ok(accepted(value, magnitude as i128, radix))
@@ -142,14 +144,17 @@ pub(crate) fn check_int(
     max: i32,
 ) -> Result<Checked, ValueProblem> {
     let ranged = min != i32::MIN || max != i32::MAX;
-    let expected = describe_range(
-        true,
-        min.into(),
-        ranged.then_some(i128::from(max)),
-        unit_of(spec),
-    );
+    // Built only for a problem (see check_uint).
+    let expected = || {
+        describe_range(
+            true,
+            min.into(),
+            ranged.then_some(i128::from(max)),
+            unit_of(spec),
+        )
+    };
     let (magnitude, negative, radix) =
-        parse_c_integer(value).map_err(|e| not_a_number(spec, value, expected.clone(), e))?;
+        parse_c_integer(value).map_err(|e| not_a_number(spec, value, expected(), e))?;
     let signed = if negative {
         -(magnitude.min(u128::from(u32::MAX)) as i128)
     } else {
@@ -159,7 +164,7 @@ pub(crate) fn check_int(
         return Err(ValueProblem::new(
             ProblemKind::OutOfRange,
             format!("{} = {value} is out of range", spec.name),
-            expected,
+            expected(),
         ));
     }
     Ok(accepted(value, signed, radix))

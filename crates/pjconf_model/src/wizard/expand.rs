@@ -17,7 +17,7 @@ use crate::{BoolSpelling, ObjectType, Repeat, SectionInput, SectionValue, bool_s
 struct Cause {
     key_span: Span,
     value_span: Span,
-    inherited_from: Option<String>,
+    inherited_from: Option<std::sync::Arc<str>>,
 }
 
 impl Cause {

@@ -158,7 +158,7 @@ pub(crate) struct Host {
     pub(crate) text: String,
     pub(crate) span: Span,
     pub(crate) key_span: Span,
-    pub(crate) inherited_from: Option<String>,
+    pub(crate) inherited_from: Option<std::sync::Arc<str>>,
 }
 
 /// `span` narrowed to `len` bytes at `offset` of `text`, when the span covers `text` byte for

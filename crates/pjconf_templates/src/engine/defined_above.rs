@@ -37,6 +37,11 @@ pub(crate) fn run(mut headers: Vec<Header>, lines: &[LineRec], text: TextArena) 
     let mut built = Built::default();
     built.store.text = text;
     built.store.defs.reserve(lines.len());
+    // Every header but a `(+)` one makes a section: room for them all up front, so the name
+    // index and the per-section tables never rehash or copy as they grow.
+    built.names.reserve(headers.len());
+    built.sections.reserve(headers.len());
+    built.store.reserve_sections(headers.len());
     let mut reader = Reader {
         built,
         suggester: Suggester::default(),

@@ -54,6 +54,14 @@ fn folded(name: &str) -> std::borrow::Cow<'_, str> {
 }
 
 impl Names {
+    /// Make room for `sections` more sections, as if each had a name of its own (several
+    /// sections sharing a name, as `[6001]` endpoint, aor and auth do, leave room unused).
+    pub(crate) fn reserve(&mut self, sections: usize) {
+        self.map.reserve(sections);
+        self.order.reserve(sections);
+        self.next.reserve(sections);
+    }
+
     /// Add section `id` (ids arrive in increasing order) named `name`.
     pub(crate) fn insert(&mut self, name: &str, id: SectionId) {
         if self.next.len() <= id.index() {
