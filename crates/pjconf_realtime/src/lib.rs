@@ -30,11 +30,12 @@ mod apply;
 mod cache;
 mod db;
 mod error;
+mod plan;
 mod rows;
 mod schema;
 
 pub use apply::{
-    Action, ApplyOptions, ApplyReport, Change, ColumnChange, OWNED_TABLE, apply,
+    Action, ApplyOptions, ApplyReport, Change, ColumnChange, OWNED_TABLE, apply, apply_touched,
     apply_with_progress, create_schema, desired_rows, plan_apply,
 };
 pub use cache::{CacheExpiry, CacheNames, module_of, reload_note};

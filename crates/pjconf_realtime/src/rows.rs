@@ -1,6 +1,7 @@
 //! Flattened objects to ps_* rows, with the list-column and value conventions of the
 //! reference (§3.4, §3.5).
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 use pjconf_model::{NameMatch, ObjectType, PjsipObject, Repeat, lookup};
@@ -253,6 +254,20 @@ pub(crate) fn canonical_read(kind: &ColumnKind, text: String) -> String {
             (TRUE_WORDS.contains(&lower.as_str())).to_string()
         }
         _ => text,
+    }
+}
+
+/// [`canonical_read`] of borrowed text: no copy when the text already is canonical (every
+/// text and enum value, integers as written by pjconf), which is nearly every value read.
+pub(crate) fn canonical_read_ref<'a>(kind: &ColumnKind, text: &'a str) -> Cow<'a, str> {
+    match kind {
+        ColumnKind::Integer | ColumnKind::BigInt if !is_canonical_integer(text) => {
+            Cow::Owned(canonical_read(kind, text.to_string()))
+        }
+        ColumnKind::Float | ColumnKind::Boolean => {
+            Cow::Owned(canonical_read(kind, text.to_string()))
+        }
+        _ => Cow::Borrowed(text),
     }
 }
 
