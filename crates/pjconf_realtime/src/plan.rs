@@ -71,9 +71,22 @@ pub(crate) fn plan(
     let mut own_sql = Vec::new();
     let mut not_owned: Vec<String> = Vec::new();
 
+    let mut sides: HashMap<&'static str, Side<'_>> = tables()
+        .iter()
+        .map(|t| {
+            let name: &'static str = table_name(t.object_type).unwrap_or("");
+            (
+                name,
+                Side::new(by_table.get(name).map(Vec::as_slice).unwrap_or(&[])),
+            )
+        })
+        .collect();
+    if has_owned_table {
+        read_ownership(session, &mut sides, options, &reach)?;
+    }
+
     for table_def in tables() {
         let name: &'static str = table_name(table_def.object_type).unwrap_or("");
-        let wanted = by_table.get(name).map(Vec::as_slice).unwrap_or(&[]);
         let ids: Option<&[&str]> = match &reach {
             Reach::All => None,
             Reach::Only(ids) => Some(ids.get(name).map(Vec::as_slice).unwrap_or(&[])),
@@ -81,40 +94,15 @@ pub(crate) fn plan(
         if ids.is_some_and(<[&str]>::is_empty) {
             continue;
         }
-        let position: HashMap<&str, usize> = wanted
-            .iter()
-            .enumerate()
-            .map(|(i, row)| (row.id.as_str(), i))
-            .collect();
-        let mut owner = vec![Owner::Nobody; wanted.len()];
-        // This scope's records of rows the objects no longer have, sorted.
-        let mut stale: BTreeSet<String> = BTreeSet::new();
-        if has_owned_table {
-            let sql = format!(
-                "SELECT id, scope FROM {OWNED_TABLE} WHERE tbl = {}",
-                quote_literal(name)
-            );
-            for_each_row(session, &sql, "id", ids, &mut |values| {
-                let (Some(Some(id)), Some(Some(scope))) = (values.first(), values.get(1)) else {
-                    return Ok(());
-                };
-                let mine = *scope == options.scope;
-                match position.get(id) {
-                    Some(&i) => {
-                        owner[i] = if mine {
-                            Owner::ThisScope
-                        } else {
-                            Owner::OtherScope
-                        }
-                    }
-                    None if mine => {
-                        stale.insert((*id).to_string());
-                    }
-                    None => {}
-                }
-                Ok(())
-            })?;
-        }
+        let Some(Side {
+            wanted,
+            position,
+            owner,
+            stale,
+        }) = sides.remove(name)
+        else {
+            continue;
+        };
         if wanted.is_empty() && stale.is_empty() {
             continue;
         }
@@ -222,6 +210,89 @@ pub(crate) fn plan(
     }
     report.statements.extend(own_sql);
     Ok(report)
+}
+
+/// One table's wanted rows and what [`OWNED_TABLE`] says about them.
+struct Side<'r> {
+    wanted: &'r [&'r Row],
+    /// Wanted id -> position in `wanted`.
+    position: HashMap<&'r str, usize>,
+    owner: Vec<Owner>,
+    /// This scope's records of rows the objects no longer have, sorted.
+    stale: BTreeSet<String>,
+}
+
+impl<'r> Side<'r> {
+    fn new(wanted: &'r [&'r Row]) -> Self {
+        Side {
+            wanted,
+            position: wanted
+                .iter()
+                .enumerate()
+                .map(|(i, row)| (row.id.as_str(), i))
+                .collect(),
+            owner: vec![Owner::Nobody; wanted.len()],
+            stale: BTreeSet::new(),
+        }
+    }
+
+    fn record(&mut self, id: &str, mine: bool) {
+        match self.position.get(id) {
+            Some(&i) => {
+                self.owner[i] = if mine {
+                    Owner::ThisScope
+                } else {
+                    Owner::OtherScope
+                }
+            }
+            None if mine => {
+                self.stale.insert(id.to_string());
+            }
+            None => {}
+        }
+    }
+}
+
+/// Fill in the owners and stale records of every table: one pass over [`OWNED_TABLE`] for a
+/// whole model (a sequential scan: per-table reads through the `(tbl, id)` key would seek
+/// the table once per row), lookups by id for touched objects.
+fn read_ownership(
+    session: &mut dyn Session,
+    sides: &mut HashMap<&'static str, Side<'_>>,
+    options: &ApplyOptions,
+    reach: &Reach<'_>,
+) -> Result<(), RealtimeError> {
+    match reach {
+        Reach::All => {
+            let sql = format!("SELECT tbl, id, scope FROM {OWNED_TABLE}");
+            session.query_each_ref(&sql, &mut |values| {
+                if let [Some(table), Some(id), Some(scope)] = values
+                    && let Some(side) = sides.get_mut(*table)
+                {
+                    side.record(id, *scope == options.scope);
+                }
+                Ok(())
+            })
+        }
+        Reach::Only(ids) => {
+            for (name, ids) in ids.iter() {
+                let Some(side) = sides.get_mut(name) else {
+                    continue;
+                };
+                let sql = format!(
+                    "SELECT id, scope FROM {OWNED_TABLE} WHERE tbl = {}",
+                    quote_literal(name)
+                );
+                for_each_row(session, &sql, "id", Some(ids), &mut |values| {
+                    if let [Some(id), Some(scope)] = values {
+                        side.record(id, *scope == options.scope);
+                    }
+                    Ok(())
+                })?;
+            }
+            Ok(())
+        }
+    }
 }
 
 /// Columns the rows need that the table lacks: added on SQLite (narrow tables grow as options
