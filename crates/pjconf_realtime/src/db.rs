@@ -126,6 +126,9 @@ impl Database {
     }
 }
 
+/// What receives each row of [`Session::query_each_ref`]: borrowed values, `None` for NULL.
+pub(crate) type EachRow<'a> = dyn FnMut(&[Option<&str>]) -> Result<(), RealtimeError> + 'a;
+
 /// One open transaction.
 pub(crate) trait Session {
     fn dialect(&self) -> Dialect;
@@ -139,11 +142,7 @@ pub(crate) trait Session {
     /// Each row of a query as borrowed text (`None` for NULL), handed to `each` without
     /// copying the values: the comparison of a large table allocates nothing for the rows
     /// that match. An `Err` from `each` stops the query.
-    fn query_each_ref(
-        &mut self,
-        sql: &str,
-        each: &mut dyn FnMut(&[Option<&str>]) -> Result<(), RealtimeError>,
-    ) -> Result<(), RealtimeError>;
+    fn query_each_ref(&mut self, sql: &str, each: &mut EachRow<'_>) -> Result<(), RealtimeError>;
 
     /// Rows of a query, every value as text (`None` for NULL).
     fn query(&mut self, sql: &str) -> Result<Vec<Vec<Option<String>>>, RealtimeError> {
@@ -213,11 +212,7 @@ impl Session for SqliteSession<'_> {
         Ok(())
     }
 
-    fn query_each_ref(
-        &mut self,
-        sql: &str,
-        each: &mut dyn FnMut(&[Option<&str>]) -> Result<(), RealtimeError>,
-    ) -> Result<(), RealtimeError> {
+    fn query_each_ref(&mut self, sql: &str, each: &mut EachRow<'_>) -> Result<(), RealtimeError> {
         use rusqlite::types::ValueRef;
         use std::fmt::Write as _;
         let mut stmt = self.0.prepare(sql)?;
@@ -297,11 +292,7 @@ impl Session for PostgresSession<'_> {
         Ok(())
     }
 
-    fn query_each_ref(
-        &mut self,
-        sql: &str,
-        each: &mut dyn FnMut(&[Option<&str>]) -> Result<(), RealtimeError>,
-    ) -> Result<(), RealtimeError> {
+    fn query_each_ref(&mut self, sql: &str, each: &mut EachRow<'_>) -> Result<(), RealtimeError> {
         for message in self.0.simple_query(sql)? {
             if let postgres::SimpleQueryMessage::Row(row) = message {
                 let values: Vec<Option<&str>> = (0..row.len()).map(|i| row.get(i)).collect();

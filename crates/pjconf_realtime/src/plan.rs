@@ -3,7 +3,7 @@
 //! wanted side, which is in memory anyway). A row that already matches costs a lookup and a
 //! comparison of borrowed text: nothing is copied, so only differing rows allocate.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 use rustc_hash::FxHashMap as HashMap;
 
@@ -12,7 +12,7 @@ use crate::apply::{
     literal, own_sql_for, owned_table_sql,
 };
 use crate::cache::{CacheExpiry, reload_note};
-use crate::db::Session;
+use crate::db::{EachRow, Session};
 use crate::error::RealtimeError;
 use crate::rows::{Dialect, Row, canonical_read_ref};
 use crate::schema::{Column, Table, quote_ident, quote_literal, table_name, tables};
@@ -23,7 +23,7 @@ pub(crate) enum Reach<'a> {
     All,
     /// Only the rows with these ids, per table (sorted, no duplicates): the rows are the
     /// touched objects of a change, every other row is taken to be up to date.
-    Only(&'a HashMap<&'static str, Vec<&'a str>>),
+    Only(&'a BTreeMap<&'static str, Vec<&'a str>>),
 }
 
 /// Ids per `IN (...)` list when only some rows are read.
@@ -533,7 +533,7 @@ fn for_each_row(
     sql: &str,
     id_column: &str,
     ids: Option<&[&str]>,
-    each: &mut dyn FnMut(&[Option<&str>]) -> Result<(), RealtimeError>,
+    each: &mut EachRow<'_>,
 ) -> Result<(), RealtimeError> {
     let Some(ids) = ids else {
         return session.query_each_ref(sql, each);
@@ -554,8 +554,8 @@ fn for_each_row(
 /// The ids per table of the objects `touched` names (types without a table are left out).
 pub(crate) fn reach_of<'a>(
     touched: &[(pjconf_model::ObjectType, &'a str)],
-) -> HashMap<&'static str, Vec<&'a str>> {
-    let mut out: HashMap<&'static str, Vec<&'a str>> = HashMap::default();
+) -> BTreeMap<&'static str, Vec<&'a str>> {
+    let mut out: BTreeMap<&'static str, Vec<&'a str>> = BTreeMap::new();
     for &(object_type, id) in touched {
         if let Some(name) = table_name(object_type) {
             out.entry(name).or_default().push(id);
