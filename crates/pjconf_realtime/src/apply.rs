@@ -10,6 +10,7 @@ use pjconf_model::{ObjectType, PjsipObject};
 use crate::cache::{CacheExpiry, CacheNames};
 use crate::db::{Database, Session};
 use crate::error::RealtimeError;
+use crate::parallel::rows_in_parallel;
 use crate::plan::{Reach, plan, reach_of};
 use crate::rows::{Dialect, Row, row_for};
 use crate::schema::{Column, ColumnKind, Table, quote_ident, quote_literal, tables};
@@ -259,24 +260,31 @@ pub fn plan_apply(
 
 /// The rows of `objects` (see [`row_for`]); two objects of one type with one id are an error.
 pub fn desired_rows(objects: &[PjsipObject], dialect: Dialect) -> Result<Vec<Row>, RealtimeError> {
-    rows_of(objects.iter(), dialect)
+    no_duplicates(rows_in_parallel(objects, dialect)?)
 }
 
 fn rows_of<'a>(
     objects: impl Iterator<Item = &'a PjsipObject>,
     dialect: Dialect,
 ) -> Result<Vec<Row>, RealtimeError> {
-    let rows = objects
-        .map(|object| row_for(object, dialect))
-        .collect::<Result<Vec<Row>, _>>()?;
-    let mut seen: HashSet<(&'static str, &str)> = HashSet::default();
-    seen.reserve(rows.len());
-    for row in &rows {
-        if !seen.insert((row.table, row.id.as_str())) {
-            return Err(RealtimeError::Duplicate {
-                table: row.table,
-                id: row.id.clone(),
-            });
+    no_duplicates(
+        objects
+            .map(|object| row_for(object, dialect))
+            .collect::<Result<Vec<Row>, _>>()?,
+    )
+}
+
+fn no_duplicates(rows: Vec<Row>) -> Result<Vec<Row>, RealtimeError> {
+    {
+        let mut seen: HashSet<(&'static str, &str)> = HashSet::default();
+        seen.reserve(rows.len());
+        for row in &rows {
+            if !seen.insert((row.table, row.id.as_str())) {
+                return Err(RealtimeError::Duplicate {
+                    table: row.table,
+                    id: row.id.clone(),
+                });
+            }
         }
     }
     Ok(rows)

@@ -32,6 +32,7 @@ mod apply;
 mod cache;
 mod db;
 mod error;
+mod parallel;
 mod plan;
 mod rows;
 mod schema;
