@@ -49,9 +49,13 @@ struct Found {
     seen: Vec<bool>,
     /// Deleted rows: id, statement, change.
     deletes: Vec<(String, String, Change)>,
+    /// Updated rows: statement, change.
     updates: Vec<(String, Change)>,
 }
 
+/// The changes and statements that make the tables hold `rows` (within `reach`): deletes,
+/// then updates and inserts (each in table then id order), then the ownership records. The
+/// same statements, in the same order, as when every row was first loaded into maps.
 pub(crate) fn plan(
     session: &mut dyn Session,
     rows: &[Row],
