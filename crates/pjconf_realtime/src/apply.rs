@@ -3,15 +3,17 @@
 
 use std::collections::BTreeMap;
 
-use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use rustc_hash::FxHashSet as HashSet;
 
 use pjconf_model::{ObjectType, PjsipObject};
 
-use crate::cache::{CacheExpiry, CacheNames, reload_note};
+use crate::cache::{CacheExpiry, CacheNames};
 use crate::db::{Database, Session};
 use crate::error::RealtimeError;
-use crate::rows::{Dialect, Row, canonical_read, row_for};
-use crate::schema::{Column, ColumnKind, quote_ident, quote_literal, tables};
+use crate::parallel::rows_in_parallel;
+use crate::plan::{Reach, plan, reach_of};
+use crate::rows::{Dialect, Row, row_for};
+use crate::schema::{Column, ColumnKind, Table, quote_ident, quote_literal, tables};
 
 /// The table in which pjconf records which ps_* rows it wrote, per scope.
 pub const OWNED_TABLE: &str = "pjconf_owned";
@@ -159,11 +161,74 @@ pub fn apply_with_progress(
     options: &ApplyOptions,
     progress: &mut dyn FnMut(usize, usize) -> Result<(), String>,
 ) -> Result<ApplyReport, RealtimeError> {
-    let dialect = db.dialect();
-    let rows = desired_rows(objects, dialect)?;
+    let rows = desired_rows(objects, db.dialect())?;
+    run(db, &rows, options, Reach::All, progress)
+}
+
+/// [`apply`] of a known change: only the objects `touched` names (by type and id) are
+/// compared and written, every other row is taken to be up to date. A touched object found
+/// in `objects` is inserted or updated; one not found there is deleted (when this scope
+/// wrote it). `objects` may be the whole new model or only the touched objects; the rest of
+/// it is not converted to rows (nor checked).
+///
+/// The cost grows with the touched objects, not with the database: their ownership records
+/// and rows are read by id (index lookups). With `touched` listing every object that differs
+/// between the model last applied and `objects` (the changes of `pjconf_tenants::impact`
+/// between the two), the result is that of [`apply`] of the whole model; rows that drifted
+/// for another reason (edited by hand) are only put right by a full [`apply`].
+///
+/// ```
+/// use pjconf_diagnostics::{FileId, Span};
+/// use pjconf_model::{ObjectType, PjsipObject, SectionValue};
+/// use pjconf_realtime::{ApplyOptions, Database, apply, apply_touched, create_schema};
+///
+/// let at = Span::new(FileId(0), 0, 0);
+/// let aor = |id: &str, max: &str| PjsipObject {
+///     object_type: ObjectType::Aor, id: id.into(), id_span: at,
+///     options: vec![SectionValue {
+///         key: "max_contacts".into(), value: max.into(), key_span: at, value_span: at,
+///         inherited_from: None,
+///     }],
+/// };
+/// let dir = tempfile::tempdir().unwrap();
+/// let mut db = Database::open(&format!("sqlite:{}", dir.path().join("rt.db").display())).unwrap();
+/// let old = vec![aor("6001", "1"), aor("6002", "1")];
+/// create_schema(&mut db, &old, false).unwrap();
+/// apply(&mut db, &old, &ApplyOptions::default()).unwrap();
+/// // 6001 changed, 6002 removed: only those two are read and written.
+/// let new = vec![aor("6001", "2")];
+/// let touched = [(ObjectType::Aor, "6001"), (ObjectType::Aor, "6002")];
+/// let report = apply_touched(&mut db, &new, &touched, &ApplyOptions::default()).unwrap();
+/// let done: Vec<_> = report.changes.iter().map(|c| (c.action.as_str(), c.id.as_str())).collect();
+/// assert_eq!(done, [("delete", "6002"), ("update", "6001")]);
+/// assert!(apply(&mut db, &new, &ApplyOptions::default()).unwrap().is_unchanged());
+/// ```
+pub fn apply_touched(
+    db: &mut Database,
+    objects: &[PjsipObject],
+    touched: &[(ObjectType, &str)],
+    options: &ApplyOptions,
+) -> Result<ApplyReport, RealtimeError> {
+    let wanted: HashSet<(ObjectType, &str)> = touched.iter().copied().collect();
+    let picked = objects
+        .iter()
+        .filter(|o| wanted.contains(&(o.object_type, o.id.as_str())));
+    let rows = rows_of(picked, db.dialect())?;
+    let reach = reach_of(touched);
+    run(db, &rows, options, Reach::Only(&reach), &mut |_, _| Ok(()))
+}
+
+/// Compare inside one write transaction, then run the statements batch by batch.
+fn run(
+    db: &mut Database,
+    rows: &[Row],
+    options: &ApplyOptions,
+    reach: Reach<'_>,
+    progress: &mut dyn FnMut(usize, usize) -> Result<(), String>,
+) -> Result<ApplyReport, RealtimeError> {
     let write = !options.dry_run;
     db.transaction(write, write, |session| {
-        let mut report = plan(session, &rows, options)?;
+        let mut report = plan(session, rows, options, reach)?;
         if options.dry_run || report.statements.is_empty() {
             return Ok(report);
         }
@@ -171,7 +236,7 @@ pub fn apply_with_progress(
         let batch = options.batch_size.max(1);
         let mut done = 0;
         for chunk in report.statements.chunks(batch) {
-            session.execute(&chunk.join("\n"))?;
+            session.execute_all(chunk)?;
             done += chunk.len();
             progress(done, total).map_err(RealtimeError::Aborted)?;
         }
@@ -195,335 +260,37 @@ pub fn plan_apply(
 
 /// The rows of `objects` (see [`row_for`]); two objects of one type with one id are an error.
 pub fn desired_rows(objects: &[PjsipObject], dialect: Dialect) -> Result<Vec<Row>, RealtimeError> {
-    let rows = objects
-        .iter()
-        .map(|object| row_for(object, dialect))
-        .collect::<Result<Vec<Row>, _>>()?;
-    let mut seen: HashMap<&'static str, HashSet<&str>> = HashMap::default();
-    for row in &rows {
-        if !seen.entry(row.table).or_default().insert(row.id.as_str()) {
-            return Err(RealtimeError::Duplicate {
-                table: row.table,
-                id: row.id.clone(),
-            });
+    no_duplicates(rows_in_parallel(objects, dialect)?)
+}
+
+fn rows_of<'a>(
+    objects: impl Iterator<Item = &'a PjsipObject>,
+    dialect: Dialect,
+) -> Result<Vec<Row>, RealtimeError> {
+    no_duplicates(
+        objects
+            .map(|object| row_for(object, dialect))
+            .collect::<Result<Vec<Row>, _>>()?,
+    )
+}
+
+fn no_duplicates(rows: Vec<Row>) -> Result<Vec<Row>, RealtimeError> {
+    {
+        let mut seen: HashSet<(&'static str, &str)> = HashSet::default();
+        seen.reserve(rows.len());
+        for row in &rows {
+            if !seen.insert((row.table, row.id.as_str())) {
+                return Err(RealtimeError::Duplicate {
+                    table: row.table,
+                    id: row.id.clone(),
+                });
+            }
         }
     }
     Ok(rows)
 }
 
-/// The owned rows: table -> id -> scope.
-type Owned = HashMap<String, HashMap<String, String>>;
-
-/// Read [`OWNED_TABLE`], `None` when it does not exist.
-fn read_owned(session: &mut dyn Session) -> Result<Option<Owned>, RealtimeError> {
-    if session.table_columns(OWNED_TABLE)?.is_none() {
-        return Ok(None);
-    }
-    let rows = session.query(&format!("SELECT tbl, id, scope FROM {OWNED_TABLE}"))?;
-    let mut owned = Owned::default();
-    for row in rows {
-        let mut it = row.into_iter();
-        if let (Some(Some(table)), Some(Some(id)), Some(Some(scope))) =
-            (it.next(), it.next(), it.next())
-        {
-            owned.entry(table).or_default().insert(id, scope);
-        }
-    }
-    Ok(Some(owned))
-}
-
-fn plan(
-    session: &mut dyn Session,
-    rows: &[Row],
-    options: &ApplyOptions,
-) -> Result<ApplyReport, RealtimeError> {
-    let dialect = session.dialect();
-    let owned_table = read_owned(session)?;
-    let has_owned_table = owned_table.is_some();
-    let owned = owned_table.unwrap_or_default();
-    let no_owner = HashMap::default();
-    let mut by_table: BTreeMap<&'static str, Vec<&Row>> = BTreeMap::new();
-    for row in rows {
-        by_table.entry(row.table).or_default().push(row);
-    }
-    let mut schema_sql = Vec::new();
-    let mut deletes = Vec::new();
-    let mut updates = Vec::new();
-    let mut inserts = Vec::new();
-    let mut own_sql = Vec::new();
-    let mut not_owned: Vec<String> = Vec::new();
-
-    for table_def in tables() {
-        let name: &'static str = crate::schema::table_name(table_def.object_type).unwrap_or("");
-        let wanted = by_table.get(name).map(Vec::as_slice).unwrap_or(&[]);
-        let owners = owned.get(name).unwrap_or(&no_owner);
-        let mine: Vec<&String> = owners
-            .iter()
-            .filter(|(_, scope)| **scope == options.scope)
-            .map(|(id, _)| id)
-            .collect();
-        if wanted.is_empty() && mine.is_empty() {
-            continue;
-        }
-        let Some(mut columns) = session.table_columns(name)? else {
-            if !wanted.is_empty() {
-                return Err(RealtimeError::MissingTable(name));
-            }
-            for id in mine {
-                own_sql.push(disown_sql(name, id));
-            }
-            continue;
-        };
-        // Columns the rows need that the table lacks.
-        let mut needed: std::collections::BTreeSet<&str> = std::collections::BTreeSet::new();
-        for row in wanted {
-            for key in row.values.keys() {
-                if !needed.contains(key.as_str()) {
-                    needed.insert(key);
-                }
-            }
-        }
-        for column in needed {
-            if columns.iter().any(|c| c == column) {
-                continue;
-            }
-            match dialect {
-                Dialect::Sqlite => {
-                    let def = table_def.column(column).map(Column::sqlite_definition);
-                    if let Some(def) = def {
-                        schema_sql.push(format!(
-                            "ALTER TABLE {} ADD COLUMN {def};",
-                            quote_ident(name)
-                        ));
-                    }
-                    columns.push(column.to_string());
-                }
-                Dialect::Postgres => {
-                    return Err(RealtimeError::MissingColumn {
-                        table: name,
-                        column: column.to_string(),
-                    });
-                }
-            }
-        }
-        // Only columns of the reference schema that the table has are compared.
-        let known: Vec<&Column> = table_def
-            .columns
-            .iter()
-            .filter(|c| c.name != "id" && columns.contains(&c.name))
-            .collect();
-        let existing = read_rows(session, name, &known, &schema_sql)?;
-        let wanted_ids: HashSet<&str> = wanted.iter().map(|r| r.id.as_str()).collect();
-        let position: HashMap<&str, usize> = known
-            .iter()
-            .enumerate()
-            .map(|(i, c)| (c.name.as_str(), i))
-            .collect();
-        let by_name: HashMap<&str, &Column> = table_def
-            .columns
-            .iter()
-            .map(|c| (c.name.as_str(), c))
-            .collect();
-
-        for row in wanted {
-            let owner = owners.get(&row.id);
-            let is_mine = owner == Some(&options.scope);
-            let expire = CacheExpiry {
-                cache: options.caches.name(row.object_type),
-                object: row.id.clone(),
-            };
-            match existing.get(&row.id) {
-                None => {
-                    inserts.push((
-                        insert_sql(name, &by_name, row),
-                        Change {
-                            action: Action::Insert,
-                            object_type: row.object_type,
-                            table: name,
-                            id: row.id.clone(),
-                            columns: row
-                                .values
-                                .iter()
-                                .map(|(c, v)| ColumnChange {
-                                    column: c.clone(),
-                                    before: None,
-                                    after: Some(v.clone()),
-                                })
-                                .collect(),
-                            expire,
-                            note: reload_note(row.object_type),
-                        },
-                    ));
-                    if !is_mine {
-                        own_sql.push(own_sql_for(name, &row.id, &options.scope));
-                    }
-                }
-                Some(current) => {
-                    if !is_mine {
-                        if !options.adopt {
-                            not_owned.push(format!("{name}/{}", row.id));
-                            continue;
-                        }
-                        own_sql.push(own_sql_for(name, &row.id, &options.scope));
-                    }
-                    let mut after_values: Vec<Option<&String>> = vec![None; known.len()];
-                    for (column, value) in &row.values {
-                        if let Some(&i) = position.get(column.as_str()) {
-                            after_values[i] = Some(value);
-                        }
-                    }
-                    let changed: Vec<ColumnChange> = known
-                        .iter()
-                        .zip(current)
-                        .zip(after_values)
-                        .filter(|((_, before), after)| *after != before.as_ref())
-                        .map(|((column, before), after)| ColumnChange {
-                            column: column.name.clone(),
-                            before: before.clone(),
-                            after: after.cloned(),
-                        })
-                        .collect();
-                    if changed.is_empty() {
-                        continue;
-                    }
-                    let sets: Vec<String> = changed
-                        .iter()
-                        .map(|c| {
-                            let kind = by_name.get(c.column.as_str()).map(|c| &c.kind);
-                            format!(
-                                "{} = {}",
-                                quote_ident(&c.column),
-                                literal(kind, c.after.as_deref())
-                            )
-                        })
-                        .collect();
-                    updates.push((
-                        format!(
-                            "UPDATE {} SET {} WHERE \"id\" = {};",
-                            quote_ident(name),
-                            sets.join(", "),
-                            quote_literal(&row.id)
-                        ),
-                        Change {
-                            action: Action::Update,
-                            object_type: row.object_type,
-                            table: name,
-                            id: row.id.clone(),
-                            columns: changed,
-                            expire,
-                            note: reload_note(row.object_type),
-                        },
-                    ));
-                }
-            }
-        }
-        let mut stale: Vec<&String> = mine
-            .into_iter()
-            .filter(|id| !wanted_ids.contains(id.as_str()))
-            .collect();
-        stale.sort();
-        for id in stale {
-            own_sql.push(disown_sql(name, id));
-            let Some(current) = existing.get(id) else {
-                continue;
-            };
-            deletes.push((
-                format!(
-                    "DELETE FROM {} WHERE \"id\" = {};",
-                    quote_ident(name),
-                    quote_literal(id)
-                ),
-                Change {
-                    action: Action::Delete,
-                    object_type: table_def.object_type,
-                    table: name,
-                    id: id.clone(),
-                    columns: known
-                        .iter()
-                        .zip(current)
-                        .filter_map(|(c, v)| {
-                            v.as_ref().map(|v| ColumnChange {
-                                column: c.name.clone(),
-                                before: Some(v.clone()),
-                                after: None,
-                            })
-                        })
-                        .collect(),
-                    expire: CacheExpiry {
-                        cache: options.caches.name(table_def.object_type),
-                        object: id.clone(),
-                    },
-                    note: reload_note(table_def.object_type),
-                },
-            ));
-        }
-    }
-    if let Some(first) = not_owned.first() {
-        return Err(RealtimeError::NotOwned {
-            scope: options.scope.clone(),
-            count: not_owned.len(),
-            first: first.clone(),
-        });
-    }
-    updates.sort_by(|a, b| (a.1.table, &a.1.id).cmp(&(b.1.table, &b.1.id)));
-    inserts.sort_by(|a, b| (a.1.table, &a.1.id).cmp(&(b.1.table, &b.1.id)));
-    let mut report = ApplyReport::default();
-    if !own_sql.is_empty() && !has_owned_table {
-        schema_sql.push(owned_table_sql().to_string());
-    }
-    report.statements.extend(schema_sql);
-    for (sql, change) in deletes.into_iter().chain(updates).chain(inserts) {
-        report.statements.push(sql);
-        report.changes.push(change);
-    }
-    report.statements.extend(own_sql);
-    Ok(report)
-}
-
-fn read_rows(
-    session: &mut dyn Session,
-    table: &str,
-    known: &[&Column],
-    pending_schema: &[String],
-) -> Result<HashMap<String, Vec<Option<String>>>, RealtimeError> {
-    // Columns about to be added do not exist yet: they read as NULL.
-    let present = |c: &Column| {
-        !pending_schema.iter().any(|s| {
-            s.contains(&format!(
-                "ALTER TABLE {} ADD COLUMN {} ",
-                quote_ident(table),
-                quote_ident(&c.name)
-            ))
-        })
-    };
-    let select: Vec<String> = std::iter::once("\"id\"".to_string())
-        .chain(known.iter().map(|c| {
-            if present(c) {
-                quote_ident(&c.name)
-            } else {
-                "NULL".to_string()
-            }
-        }))
-        .collect();
-    let mut out = HashMap::default();
-    session.query_each(
-        &format!("SELECT {} FROM {}", select.join(", "), quote_ident(table)),
-        &mut |row| {
-            let mut it = row.into_iter();
-            let Some(Some(id)) = it.next() else {
-                return;
-            };
-            let values = it
-                .zip(known)
-                .map(|(v, c)| v.map(|v| canonical_read(&c.kind, v)))
-                .collect();
-            out.insert(id, values);
-        },
-    )?;
-    Ok(out)
-}
-
-fn literal(kind: Option<&ColumnKind>, value: Option<&str>) -> String {
+pub(crate) fn literal(kind: Option<&ColumnKind>, value: Option<&str>) -> String {
     let Some(value) = value else {
         return "NULL".to_string();
     };
@@ -540,13 +307,13 @@ fn literal(kind: Option<&ColumnKind>, value: Option<&str>) -> String {
     }
 }
 
-fn insert_sql(table: &str, columns: &HashMap<&str, &Column>, row: &Row) -> String {
+pub(crate) fn insert_sql(table: &str, table_def: &Table, row: &Row) -> String {
     let mut names = vec!["\"id\"".to_string()];
     let mut values = vec![quote_literal(&row.id)];
     for (column, value) in &row.values {
         names.push(quote_ident(column));
         values.push(literal(
-            columns.get(column.as_str()).map(|c| &c.kind),
+            table_def.column(column).map(|c| &c.kind),
             Some(value),
         ));
     }
@@ -558,11 +325,11 @@ fn insert_sql(table: &str, columns: &HashMap<&str, &Column>, row: &Row) -> Strin
     )
 }
 
-fn owned_table_sql() -> &'static str {
+pub(crate) fn owned_table_sql() -> &'static str {
     "CREATE TABLE IF NOT EXISTS pjconf_owned (tbl VARCHAR(64) NOT NULL, id VARCHAR(255) NOT NULL, scope VARCHAR(255) NOT NULL, PRIMARY KEY (tbl, id));"
 }
 
-fn own_sql_for(table: &str, id: &str, scope: &str) -> String {
+pub(crate) fn own_sql_for(table: &str, id: &str, scope: &str) -> String {
     format!(
         "INSERT INTO {OWNED_TABLE} (tbl, id, scope) VALUES ({}, {}, {}) ON CONFLICT (tbl, id) DO UPDATE SET scope = excluded.scope;",
         quote_literal(table),
@@ -571,7 +338,7 @@ fn own_sql_for(table: &str, id: &str, scope: &str) -> String {
     )
 }
 
-fn disown_sql(table: &str, id: &str) -> String {
+pub(crate) fn disown_sql(table: &str, id: &str) -> String {
     format!(
         "DELETE FROM {OWNED_TABLE} WHERE tbl = {} AND id = {};",
         quote_literal(table),

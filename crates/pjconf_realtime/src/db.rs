@@ -126,6 +126,9 @@ impl Database {
     }
 }
 
+/// What receives each row of [`Session::query_each_ref`]: borrowed values, `None` for NULL.
+pub(crate) type EachRow<'a> = dyn FnMut(&[Option<&str>]) -> Result<(), RealtimeError> + 'a;
+
 /// One open transaction.
 pub(crate) trait Session {
     fn dialect(&self) -> Dialect;
@@ -136,6 +139,11 @@ pub(crate) trait Session {
         each: &mut dyn FnMut(Vec<Option<String>>),
     ) -> Result<(), RealtimeError>;
 
+    /// Each row of a query as borrowed text (`None` for NULL), handed to `each` without
+    /// copying the values: the comparison of a large table allocates nothing for the rows
+    /// that match. An `Err` from `each` stops the query.
+    fn query_each_ref(&mut self, sql: &str, each: &mut EachRow<'_>) -> Result<(), RealtimeError>;
+
     /// Rows of a query, every value as text (`None` for NULL).
     fn query(&mut self, sql: &str) -> Result<Vec<Vec<Option<String>>>, RealtimeError> {
         let mut out = Vec::new();
@@ -144,6 +152,11 @@ pub(crate) trait Session {
     }
     /// Run SQL text (several statements).
     fn execute(&mut self, sql: &str) -> Result<(), RealtimeError>;
+
+    /// Run `statements` in order (one round trip where the database has them).
+    fn execute_all(&mut self, statements: &[String]) -> Result<(), RealtimeError> {
+        self.execute(&statements.join("\n"))
+    }
 
     /// The columns of `table`, or `None` when it does not exist.
     fn table_columns(&mut self, table: &str) -> Result<Option<Vec<String>>, RealtimeError> {
@@ -199,8 +212,59 @@ impl Session for SqliteSession<'_> {
         Ok(())
     }
 
+    fn query_each_ref(&mut self, sql: &str, each: &mut EachRow<'_>) -> Result<(), RealtimeError> {
+        use rusqlite::types::ValueRef;
+        use std::fmt::Write as _;
+        let mut stmt = self.0.prepare(sql)?;
+        let n = stmt.column_count();
+        // Numbers (and text that is not UTF-8) are written into these, reused row after row.
+        let mut scratch: Vec<String> = vec![String::new(); n];
+        let mut rows = stmt.query([])?;
+        while let Some(row) = rows.next()? {
+            let mut values: Vec<Option<&str>> = Vec::with_capacity(n);
+            for (i, buffer) in scratch.iter_mut().enumerate() {
+                buffer.clear();
+                let value = row.get_ref(i)?;
+                if let ValueRef::Text(t) | ValueRef::Blob(t) = value
+                    && let Ok(text) = std::str::from_utf8(t)
+                {
+                    values.push(Some(text));
+                    continue;
+                }
+                match value {
+                    ValueRef::Null => {
+                        values.push(None);
+                        continue;
+                    }
+                    ValueRef::Integer(v) => {
+                        let _ = write!(buffer, "{v}");
+                    }
+                    ValueRef::Real(f) => {
+                        let _ = write!(buffer, "{f}");
+                    }
+                    ValueRef::Text(t) | ValueRef::Blob(t) => {
+                        buffer.push_str(&String::from_utf8_lossy(t));
+                    }
+                }
+                let written: &String = buffer;
+                values.push(Some(written.as_str()));
+            }
+            each(&values)?;
+        }
+        Ok(())
+    }
+
     fn execute(&mut self, sql: &str) -> Result<(), RealtimeError> {
         Ok(self.0.execute_batch(sql)?)
+    }
+
+    /// One statement at a time: SQLite copies the rest of the SQL text it is given at every
+    /// statement it prepares, so a batch joined into one text costs the square of its length.
+    fn execute_all(&mut self, statements: &[String]) -> Result<(), RealtimeError> {
+        for statement in statements {
+            self.0.execute_batch(statement)?;
+        }
+        Ok(())
     }
 }
 
@@ -223,6 +287,16 @@ impl Session for PostgresSession<'_> {
                         .map(|i| row.get(i).map(str::to_string))
                         .collect(),
                 );
+            }
+        }
+        Ok(())
+    }
+
+    fn query_each_ref(&mut self, sql: &str, each: &mut EachRow<'_>) -> Result<(), RealtimeError> {
+        for message in self.0.simple_query(sql)? {
+            if let postgres::SimpleQueryMessage::Row(row) = message {
+                let values: Vec<Option<&str>> = (0..row.len()).map(|i| row.get(i)).collect();
+                each(&values)?;
             }
         }
         Ok(())

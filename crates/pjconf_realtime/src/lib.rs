@@ -13,6 +13,8 @@
 //!    inserts, updates and deletes only what differs. Each [`Change`] carries the
 //!    [`CacheExpiry`] (AMI `SorceryMemoryCacheExpireObject` or CLI
 //!    `sorcery memory cache expire`) that makes a running Asterisk see it.
+//!    [`apply_touched`] does the same for a known change (the objects `pjconf_tenants::impact`
+//!    lists), reading and writing only the rows of those objects.
 //!
 //! # Ownership
 //! pjconf records every row it writes in the table [`OWNED_TABLE`] under a scope
@@ -30,11 +32,13 @@ mod apply;
 mod cache;
 mod db;
 mod error;
+mod parallel;
+mod plan;
 mod rows;
 mod schema;
 
 pub use apply::{
-    Action, ApplyOptions, ApplyReport, Change, ColumnChange, OWNED_TABLE, apply,
+    Action, ApplyOptions, ApplyReport, Change, ColumnChange, OWNED_TABLE, apply, apply_touched,
     apply_with_progress, create_schema, desired_rows, plan_apply,
 };
 pub use cache::{CacheExpiry, CacheNames, module_of, reload_note};

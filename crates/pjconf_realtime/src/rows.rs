@@ -1,12 +1,13 @@
 //! Flattened objects to ps_* rows, with the list-column and value conventions of the
 //! reference (§3.4, §3.5).
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 use pjconf_model::{NameMatch, ObjectType, PjsipObject, Repeat, lookup};
 
 use crate::error::RealtimeError;
-use crate::schema::{ColumnKind, Table, table, table_name};
+use crate::schema::{Column, ColumnKind, Table, table, table_name};
 
 /// Which database (and so which Asterisk realtime driver) the rows are for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -88,71 +89,77 @@ pub fn row_for(object: &PjsipObject, dialect: Dialect) -> Result<Row, RealtimeEr
         });
     };
     check_width(table, table_name, "id", &object.id, &object.id)?;
-    // Column -> (repeat, values in order).
-    let mut grouped: Vec<(String, Repeat, Vec<&str>)> = Vec::new();
+    // Column -> (repeat, values in order). The columns are the table's own (`'static`), so
+    // an option costs one column lookup and no copy until its value is stored.
+    let mut grouped: Vec<(&'static Column, Repeat, Values<'_>)> = Vec::new();
     for option in &object.options {
         if option.key.eq_ignore_ascii_case("type") {
             continue;
         }
         let spec = lookup(object.object_type, &option.key);
         let column = match spec {
-            Some(spec) if spec.name_match == NameMatch::Exact => spec.name.to_string(),
-            _ => option.key.to_ascii_lowercase(),
+            Some(spec) if spec.name_match == NameMatch::Exact => table.column(spec.name),
+            _ => table.column(&option.key.to_ascii_lowercase()),
         };
-        if column == "id" || table.column(&column).is_none() {
+        let Some(column) = column.filter(|c| c.name != "id") else {
             return Err(RealtimeError::NoColumn {
                 table: table_name,
                 id: object.id.clone(),
                 option: option.key.clone(),
             });
-        }
+        };
         let repeat = spec.map_or(Repeat::Replace, |s| s.repeat);
-        match grouped.iter_mut().find(|(c, _, _)| *c == column) {
+        match grouped
+            .iter_mut()
+            .find(|(c, _, _)| std::ptr::eq(*c, column))
+        {
             Some((_, _, values)) => values.push(&option.value),
-            None => grouped.push((column, repeat, vec![&option.value])),
+            None => grouped.push((column, repeat, Values::One(&option.value))),
         }
     }
     let mut values = BTreeMap::new();
     for (column, repeat, raw) in grouped {
-        let encode = |s: &str| match dialect {
-            Dialect::Postgres => encode_chunk(s),
-            Dialect::Sqlite => s.to_string(),
-        };
-        let text = match repeat {
-            Repeat::Replace => encode(raw.last().copied().unwrap_or_default()),
+        let name = column.name.as_str();
+        let text: Cow<'_, str> = match repeat {
+            Repeat::Replace => encode(dialect, raw.last()),
             Repeat::Accumulate => {
-                let items: Vec<&str> = raw.into_iter().filter(|s| !s.trim().is_empty()).collect();
-                if COMMA_LISTS.contains(&column.as_str()) {
-                    encode(&items.join(","))
+                let items: Vec<&str> = raw
+                    .into_vec()
+                    .into_iter()
+                    .filter(|s| !s.trim().is_empty())
+                    .collect();
+                if COMMA_LISTS.contains(&name) {
+                    Cow::Owned(encode(dialect, &items.join(",")).into_owned())
                 } else if dialect == Dialect::Sqlite && items.len() > 1 {
                     return Err(RealtimeError::NotRepresentable {
                         table: table_name,
                         id: object.id.clone(),
-                        column,
+                        column: name.to_string(),
                     });
                 } else {
-                    items
-                        .iter()
-                        .map(|s| encode(s))
-                        .collect::<Vec<_>>()
-                        .join(";")
+                    Cow::Owned(
+                        items
+                            .iter()
+                            .map(|s| encode(dialect, s))
+                            .collect::<Vec<_>>()
+                            .join(";"),
+                    )
                 }
             }
         };
         if text.trim().is_empty() {
             continue; // NULL, never ''
         }
-        const TEXT: ColumnKind = ColumnKind::Text { max: None };
-        let kind = table.column(&column).map_or(&TEXT, |c| &c.kind);
-        let value =
-            canonical_for_write(kind, &text).ok_or_else(|| RealtimeError::InvalidValue {
+        let value = canonical_for_write(&column.kind, &text).ok_or_else(|| {
+            RealtimeError::InvalidValue {
                 table: table_name,
                 id: object.id.clone(),
-                column: column.clone(),
-                value: text.clone(),
-            })?;
-        check_width(table, table_name, &column, &value, &object.id)?;
-        values.insert(column, value);
+                column: name.to_string(),
+                value: text.to_string(),
+            }
+        })?;
+        check_column_width(column, table_name, &value, &object.id)?;
+        values.insert(name.to_string(), value);
     }
     Ok(Row {
         object_type: object.object_type,
@@ -160,6 +167,67 @@ pub fn row_for(object: &PjsipObject, dialect: Dialect) -> Result<Row, RealtimeEr
         id: object.id.clone(),
         values,
     })
+}
+
+/// The values of one column in option order: one (nearly always) without a `Vec`.
+enum Values<'a> {
+    One(&'a str),
+    Many(Vec<&'a str>),
+}
+
+impl<'a> Values<'a> {
+    fn push(&mut self, value: &'a str) {
+        match self {
+            Values::One(first) => *self = Values::Many(vec![*first, value]),
+            Values::Many(all) => all.push(value),
+        }
+    }
+
+    fn last(&self) -> &'a str {
+        match self {
+            Values::One(value) => value,
+            Values::Many(all) => all.last().copied().unwrap_or_default(),
+        }
+    }
+
+    fn into_vec(self) -> Vec<&'a str> {
+        match self {
+            Values::One(value) => vec![value],
+            Values::Many(all) => all,
+        }
+    }
+}
+
+/// The text as the dialect's driver reads it: as it is (SQLite), `;`/`^` encoded (PostgreSQL).
+fn encode(dialect: Dialect, text: &str) -> Cow<'_, str> {
+    match dialect {
+        Dialect::Postgres if text.contains([';', '^']) => Cow::Owned(encode_chunk(text)),
+        _ => Cow::Borrowed(text),
+    }
+}
+
+fn check_column_width(
+    column: &Column,
+    table_name: &'static str,
+    value: &str,
+    id: &str,
+) -> Result<(), RealtimeError> {
+    if let ColumnKind::Text { max: Some(max) } = &column.kind {
+        // Characters, counted only when the bytes could exceed the width.
+        if value.len() > *max {
+            let len = value.chars().count();
+            if len > *max {
+                return Err(RealtimeError::TooLong {
+                    table: table_name,
+                    id: id.to_string(),
+                    column: column.name.clone(),
+                    len,
+                    max: *max,
+                });
+            }
+        }
+    }
+    Ok(())
 }
 
 fn check_width(
@@ -253,6 +321,20 @@ pub(crate) fn canonical_read(kind: &ColumnKind, text: String) -> String {
             (TRUE_WORDS.contains(&lower.as_str())).to_string()
         }
         _ => text,
+    }
+}
+
+/// [`canonical_read`] of borrowed text: no copy when the text already is canonical (every
+/// text and enum value, integers as written by pjconf), which is nearly every value read.
+pub(crate) fn canonical_read_ref<'a>(kind: &ColumnKind, text: &'a str) -> Cow<'a, str> {
+    match kind {
+        ColumnKind::Integer | ColumnKind::BigInt if !is_canonical_integer(text) => {
+            Cow::Owned(canonical_read(kind, text.to_string()))
+        }
+        ColumnKind::Float | ColumnKind::Boolean => {
+            Cow::Owned(canonical_read(kind, text.to_string()))
+        }
+        _ => Cow::Borrowed(text),
     }
 }
 

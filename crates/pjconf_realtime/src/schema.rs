@@ -1,8 +1,9 @@
 //! The ps_* tables: which object type each holds and the type of every column, read once from
 //! the embedded reference schema (PostgreSQL, alembic head 2285f2ace275).
 
-use std::collections::HashMap;
 use std::sync::OnceLock;
+
+use rustc_hash::FxHashMap as HashMap;
 
 use pjconf_model::ObjectType;
 

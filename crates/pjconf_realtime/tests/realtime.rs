@@ -9,8 +9,8 @@ use std::time::Duration;
 
 use pjconf_model::{ObjectSet, ObjectType, PjsipObject};
 use pjconf_realtime::{
-    Action, ApplyOptions, Database, RealtimeError, apply, apply_with_progress, create_schema,
-    plan_apply, tables,
+    Action, ApplyOptions, Database, RealtimeError, apply, apply_touched, apply_with_progress,
+    create_schema, plan_apply, tables,
 };
 use pjconf_syntax::{LoadOptions, MemoryLoader, load_text};
 
@@ -555,7 +555,83 @@ fn writers_do_not_interleave(backend: &(dyn Backend + Sync)) {
     );
 }
 
+/// A known change set applied with `apply_touched` does what the full apply would, reading
+/// only the touched rows.
+fn touched_apply_matches_full_apply(backend: &dyn Backend, pg: Option<&Postgres>) {
+    let mut db = backend.open();
+    create_schema(&mut db, &changed(), false).unwrap();
+    create_schema(&mut db, &base(), false).unwrap();
+    apply(&mut db, &base(), &ApplyOptions::default()).unwrap();
+    backend.exec("INSERT INTO ps_endpoints (id, context) VALUES ('manual', 'by-hand');");
+    let full = plan_apply(&mut db, &changed(), &ApplyOptions::default()).unwrap();
+    let mut touched: Vec<(ObjectType, String)> = full
+        .changes
+        .iter()
+        .map(|c| (c.object_type, c.id.clone()))
+        .collect();
+    // Untouched objects named too, and an id nobody has: no difference.
+    touched.push((ObjectType::Aor, "6001".into()));
+    touched.push((ObjectType::Endpoint, "nobody".into()));
+    let touched: Vec<(ObjectType, &str)> =
+        touched.iter().map(|(t, id)| (*t, id.as_str())).collect();
+    let dry = ApplyOptions {
+        dry_run: true,
+        ..ApplyOptions::default()
+    };
+    let before = backend.snapshot();
+    let planned = apply_touched(&mut db, &changed(), &touched, &dry).unwrap();
+    assert_eq!(backend.snapshot(), before, "dry run wrote nothing");
+    assert_eq!(planned.changes, full.changes);
+    assert_eq!(planned.statements, full.statements);
+
+    // A touched hand-written row: refused as by the full apply, nothing written.
+    let mut clash = changed();
+    let mut manual = clash
+        .iter()
+        .find(|o| o.id == "trunk" && o.object_type == ObjectType::Endpoint)
+        .unwrap()
+        .clone();
+    manual.id = "manual".into();
+    clash.push(manual);
+    let err = apply_touched(
+        &mut db,
+        &clash,
+        &[(ObjectType::Endpoint, "manual")],
+        &ApplyOptions::default(),
+    )
+    .unwrap_err();
+    assert!(
+        matches!(err, RealtimeError::NotOwned { count: 1, .. }),
+        "{err}"
+    );
+    assert_eq!(backend.snapshot(), before);
+
+    let report = apply_touched(&mut db, &changed(), &touched, &ApplyOptions::default()).unwrap();
+    assert!(report.committed);
+    assert_eq!(report.statements, full.statements);
+    assert!(
+        apply(&mut db, &changed(), &ApplyOptions::default())
+            .unwrap()
+            .is_unchanged()
+    );
+    assert_eq!(
+        get_row(backend, pg, "ps_endpoints", "manual").unwrap()["context"],
+        "by-hand"
+    );
+    // Nothing touched: nothing read, nothing written.
+    assert!(
+        apply_touched(&mut db, &changed(), &[], &ApplyOptions::default())
+            .unwrap()
+            .is_unchanged()
+    );
+}
+
 // ---------------------------------------------------------------- SQLite
+
+#[test]
+fn sqlite_touched_apply_matches_full_apply() {
+    touched_apply_matches_full_apply(&Sqlite::new(), None);
+}
 
 #[test]
 fn sqlite_rows_match_objects_and_second_apply_writes_nothing() {
@@ -645,6 +721,14 @@ fn postgres_change_touches_only_what_differs() {
         return;
     };
     change_touches_only_what_differs(&pg, Some(&pg));
+}
+
+#[test]
+fn postgres_touched_apply_matches_full_apply() {
+    let Some(pg) = Postgres::new("touched") else {
+        return;
+    };
+    touched_apply_matches_full_apply(&pg, Some(&pg));
 }
 
 #[test]
