@@ -5,7 +5,7 @@ use std::borrow::Cow;
 use pjconf_diagnostics::Span;
 
 use crate::text::{decode, decode_value};
-use crate::tree::{HeaderNode, HeaderOption, LineKind, Operator, SectionNode, Text};
+use crate::tree::{AssembledItem, HeaderNode, HeaderOption, LineKind, Operator, SectionNode, Text};
 use crate::{SyntaxKind, SyntaxTree};
 
 impl SyntaxTree {
@@ -140,6 +140,9 @@ pub struct Item<'a> {
     line: u32,
     /// The tokens the accessors read, found by one scan of the line.
     tokens: ItemTokens,
+    /// The assembled text when an inline block comment splits the line (looked up once
+    /// here: every accessor needs it, and the lookup is a binary search).
+    assembled: Option<&'a AssembledItem>,
 }
 
 /// Token indexes in one line ([`NO_TOKEN`] when there is none).
@@ -177,7 +180,9 @@ impl<'a> Item<'a> {
             last: NO_TOKEN,
         };
         let mut other = NO_TOKEN;
+        let mut spliced = false;
         for (index, &kind) in (first..end).zip(&tree.token_kinds[first..end]) {
+            spliced |= kind == SyntaxKind::SPLICED;
             let index = index as u32;
             let slot = if kind == SyntaxKind::KEY {
                 &mut tokens.key
@@ -201,7 +206,18 @@ impl<'a> Item<'a> {
                 tokens.last = index;
             }
         }
-        Item { tree, line, tokens }
+        // Only a line whose code an inline block comment splits is assembled.
+        let assembled = if spliced {
+            tree.assembled_item(line)
+        } else {
+            None
+        };
+        Item {
+            tree,
+            line,
+            tokens,
+            assembled,
+        }
     }
 
     /// The 0-based line.
@@ -221,7 +237,7 @@ impl<'a> Item<'a> {
 
     /// The option name as config.c stores it: trimmed, a leading `\` escape removed.
     pub fn key(&self) -> Cow<'a, str> {
-        let bytes = match self.tree.assembled_item(self.line) {
+        let bytes = match self.assembled {
             Some(a) => self.tree.text_bytes(&a.key),
             None => self
                 .find(Part::Key)
@@ -232,7 +248,7 @@ impl<'a> Item<'a> {
 
     /// Where the name is.
     pub fn key_span(&self) -> Span {
-        match self.tree.assembled_item(self.line) {
+        match self.assembled {
             Some(a) => a.key.span,
             None => self.find(Part::Key).map_or(self.span(), |t| t.span),
         }
@@ -240,7 +256,7 @@ impl<'a> Item<'a> {
 
     /// The operator.
     pub fn operator(&self) -> Operator {
-        if let Some(a) = self.tree.assembled_item(self.line) {
+        if let Some(a) = self.assembled {
             return a.operator;
         }
         match self.find(Part::Operator) {
@@ -252,7 +268,7 @@ impl<'a> Item<'a> {
 
     /// The value as config.c stores it: trimmed, `\;` read as `;`.
     pub fn value(&self) -> Cow<'a, str> {
-        match self.tree.assembled_item(self.line) {
+        match self.assembled {
             Some(a) => decode_value(self.tree.text_bytes(&a.value)),
             None => self.find(Part::Value).map_or(Cow::Borrowed(""), |t| {
                 decode_plain_value(&self.tree.text[t.span.range()])
@@ -262,7 +278,7 @@ impl<'a> Item<'a> {
 
     /// Where the value is (empty, right after the operator, when there is no value).
     pub fn value_span(&self) -> Span {
-        if let Some(a) = self.tree.assembled_item(self.line) {
+        if let Some(a) = self.assembled {
             return a.value.span;
         }
         match self.find(Part::Value) {
@@ -277,7 +293,7 @@ impl<'a> Item<'a> {
     /// For `+=`: the text config.c appends to the earlier value, which keeps the blanks
     /// between the operator and the value (`allow += ,g722` appends `" ,g722"`).
     pub fn append_text(&self) -> Cow<'a, str> {
-        if let Some(a) = self.tree.assembled_item(self.line) {
+        if let Some(a) = self.assembled {
             return decode_value(self.tree.text_bytes(&a.append_text));
         }
         let Some(op) = self.find(Part::Operator) else {
@@ -302,7 +318,7 @@ impl<'a> Item<'a> {
 /// [`decode_value`], without its search for `\;` when the value has no backslash at all (the
 /// common case, and a short value is found faster by one byte search).
 fn decode_plain_value(bytes: &[u8]) -> Cow<'_, str> {
-    if memchr::memchr(b'\\', bytes).is_none() {
+    if crate::parse::find_byte(b'\\', bytes).is_none() {
         decode(bytes)
     } else {
         decode_value(bytes)

@@ -5,7 +5,8 @@ mod build;
 pub(crate) mod comments;
 mod diagnostics;
 pub(crate) mod line;
-mod scan;
+pub(crate) mod scan;
+pub(crate) use scan::find_byte;
 
 use std::sync::Arc;
 
