@@ -267,8 +267,19 @@ impl std::hash::Hasher for NameHasher {
 /// case-insensitively).
 pub(crate) type Earlier<'a> = HashSet<Caseless<'a>, std::hash::BuildHasherDefault<NameHasher>>;
 
-/// Problems of a section header. `earlier` holds the names of the sections before it.
-pub(crate) fn header(section: &EmitSection, earlier: &Earlier<'_>, out: &mut Vec<Diagnostic>) {
+/// Parents a part of a document written apart (on another thread) did not find among its
+/// own earlier sections: (index in that part's problem list of the PJ6xx "not defined"
+/// problem, the parent). A parent defined in the parts above cancels its problem.
+pub(crate) type Unresolved<'a> = Vec<(usize, &'a str)>;
+
+/// Problems of a section header. `earlier` holds the names of the sections before it; with
+/// `unresolved`, a parent missing from `earlier` is also recorded there.
+pub(crate) fn header<'a>(
+    section: &'a EmitSection,
+    earlier: &Earlier<'_>,
+    out: &mut Vec<Diagnostic>,
+    mut unresolved: Option<&mut Unresolved<'a>>,
+) {
     let name = &section.name;
     let at = section.name_span;
     if name.is_empty() {
@@ -317,16 +328,17 @@ pub(crate) fn header(section: &EmitSection, earlier: &Earlier<'_>, out: &mut Vec
         );
     }
     for parent in &section.parents {
-        parent_name(name, parent, at, earlier, out);
+        parent_name(name, parent, at, earlier, out, unresolved.as_deref_mut());
     }
 }
 
-pub(crate) fn parent_name(
+pub(crate) fn parent_name<'a>(
     section: &str,
-    parent: &str,
+    parent: &'a str,
     at: Span,
     earlier: &Earlier<'_>,
     out: &mut Vec<Diagnostic>,
+    unresolved: Option<&mut Unresolved<'a>>,
 ) {
     let what = Subject {
         kind: "parent",
@@ -366,6 +378,9 @@ pub(crate) fn parent_name(
             .with_note("config.c reads `!` as the template flag and `+...` as append"),
         );
     } else if !earlier.contains(&Caseless(parent)) {
+        if let Some(unresolved) = unresolved {
+            unresolved.push((out.len(), parent));
+        }
         out.push(
             Diagnostic::error(
                 codes::PARENT_NOT_DEFINED,
