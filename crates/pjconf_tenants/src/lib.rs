@@ -60,6 +60,7 @@ mod check;
 pub mod codes;
 mod compile;
 mod compiled;
+mod effective;
 mod elements;
 pub mod impact;
 mod json_pos;

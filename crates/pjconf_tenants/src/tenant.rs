@@ -12,7 +12,7 @@ use crate::check::{At, Owner, check_option};
 use crate::codes;
 use crate::compile::{flat_section, span_of, synth_value};
 use crate::compiled::{Element, Origin, TenantGraph};
-use crate::elements::{ElementCx, split_key};
+use crate::elements::{ElementCx, Scratch, split_key, template_names};
 use crate::model::{Config, Model, OptionMap, Tenant};
 use crate::names::{Section, is_domain, is_element_name};
 use crate::net::Claim;
@@ -271,9 +271,16 @@ impl TenantCompiler<'_> {
                 else {
                     continue;
                 };
-                let full = format!("{}.{key}", section.as_str());
-                for v in checked.values {
-                    let mut line = Line::assign(full.as_str(), v, at.value_span);
+                let mut full = [section.as_str(), ".", key].concat();
+                let mut values = checked.values.into_iter().peekable();
+                while let Some(v) = values.next() {
+                    // The key text is moved into the last line (usually the only one).
+                    let key = if values.peek().is_some() {
+                        full.clone()
+                    } else {
+                        std::mem::take(&mut full)
+                    };
+                    let mut line = Line::assign(key, v, at.value_span);
                     line.key_span = at.key_span;
                     builder.line(h, line);
                 }
@@ -347,8 +354,8 @@ impl TenantCompiler<'_> {
                 let span = span_of(self.positions, &path, false);
                 let name = match list {
                     List::Templates => c.name.clone(),
-                    List::Lines => format!("line/{}", c.name),
-                    List::Trunks => format!("trunk/{}", c.name),
+                    List::Lines => ["line/", c.name.as_str()].concat(),
+                    List::Trunks => ["trunk/", c.name.as_str()].concat(),
                 };
                 let h = builder.section(name, span);
                 if list == List::Templates {
@@ -421,16 +428,24 @@ impl TenantCompiler<'_> {
         if !self.flatten {
             self.template_sections(&graph, &tpl_ids, &has, &mut sections);
         }
+        let template_names = if self.flatten {
+            Vec::new()
+        } else {
+            template_names(slug, &t.templates, &has)
+        };
         let cx = ElementCx {
             graph: &graph,
             has: &has,
             templates: &templates,
+            template_names: &template_names,
         };
+        let mut scratch = Scratch::default();
         if let Some(domain) = domain {
             for (i, c) in t.lines.iter().enumerate() {
                 if let Some(id) = line_ids[i] {
                     self.element(
                         &cx,
+                        &mut scratch,
                         List::Lines,
                         i,
                         c,
@@ -447,6 +462,7 @@ impl TenantCompiler<'_> {
             if let Some(id) = trunk_ids[i] {
                 self.element(
                     &cx,
+                    &mut scratch,
                     List::Trunks,
                     i,
                     c,
