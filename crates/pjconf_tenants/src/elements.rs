@@ -16,6 +16,7 @@ use crate::effective::Effective;
 use crate::model::Config;
 use crate::names::{Kind, Section, line_id, object_name};
 use crate::tenant::{List, TenantCompiler};
+use crate::write::TenantWriter;
 
 pub(crate) fn split_key(key: &str) -> Option<(Section, &str)> {
     let (s, opt) = key.split_once('.')?;
@@ -30,7 +31,7 @@ impl TenantCompiler<'_> {
         graph: &TemplateGraph,
         ids: &[Option<SectionId>],
         has: &[[bool; 7]],
-        sections: &mut Vec<EmitSection>,
+        sections: &mut TenantWriter,
     ) {
         let t = self.tenant;
         let index: HashMap<&str, usize> = t
@@ -101,7 +102,7 @@ impl TenantCompiler<'_> {
         id: SectionId,
         domain: &str,
         objects: &mut Vec<(PjsipObject, Origin)>,
-        sections: &mut Vec<EmitSection>,
+        sections: &mut TenantWriter,
         out: &mut Vec<Diagnostic>,
     ) {
         let slug = self.slug();
@@ -109,27 +110,29 @@ impl TenantCompiler<'_> {
         // The resolved values are only materialized when someone reads them (the objects,
         // or the flat output); which sections exist is known from the keys alone.
         let materialize = self.keep_objects || self.flatten;
-        let templated = !self.flatten;
+        let templated = self.write && !self.flatten;
         let mut exists = [false; 7];
         // Own values (templated output) per section, in order: one scan of the values.
         scratch.own.clear();
         let mut own_count = [0usize; 7];
         for v in section.values() {
-            if let Some((s, _)) = split_key(v.key()) {
+            if let Some((s, opt)) = split_key(v.key()) {
                 exists[s as usize] = true;
                 if templated && !v.is_inherited() {
                     own_count[s as usize] += 1;
-                    scratch.own.push((s, v));
+                    scratch.own.push((s, opt, v));
                 }
             }
         }
         scratch.effective.clear();
+        scratch.per.clear();
         let mut per_count = [0usize; 7];
         if materialize {
             scratch.rules.values(&section, &mut scratch.effective);
-            for v in &scratch.effective {
-                if let Some((s, _)) = split_key(v.key()) {
+            for &v in &scratch.effective {
+                if let Some((s, opt)) = split_key(v.key()) {
                     per_count[s as usize] += 1;
+                    scratch.per.push((s, opt, v));
                 }
             }
         }
@@ -233,10 +236,8 @@ impl TenantCompiler<'_> {
             let object = materialize.then(|| {
                 let mut options = Vec::with_capacity(1 + per_count[si] + generated.len());
                 options.push(synth_value("type", object_type.as_str()));
-                for v in &scratch.effective {
-                    if let Some((vs, opt)) = split_key(v.key())
-                        && vs == s
-                    {
+                for &(vs, opt, v) in &scratch.per {
+                    if vs == s {
                         options.push(SectionValue {
                             key: opt.to_string(),
                             value: v.value().to_string(),
@@ -269,7 +270,9 @@ impl TenantCompiler<'_> {
                     options,
                 }
             });
-            let emitted = if templated {
+            let emitted = if !self.write {
+                None
+            } else if templated {
                 let parents = scratch
                     .parents
                     .iter()
@@ -278,9 +281,8 @@ impl TenantCompiler<'_> {
                     .collect();
                 let mut options = Vec::with_capacity(1 + own_count[si] + generated.len());
                 options.push(EmitOption::new("type", object_type.as_str()));
-                for &(vs, v) in &scratch.own {
+                for &(vs, opt, v) in &scratch.own {
                     if vs == s {
-                        let (_, opt) = split_key(v.key()).unwrap_or((s, ""));
                         options.push(EmitOption {
                             key: opt.to_string(),
                             value: v.value().to_string(),
@@ -291,21 +293,20 @@ impl TenantCompiler<'_> {
                     }
                 }
                 options.extend(generated.drain(..).map(|(k, v)| EmitOption::new(k, v)));
-                EmitSection {
+                Some(EmitSection {
                     name: name.take().unwrap_or_default(),
                     name_span: id_span,
                     template: false,
                     parents,
                     comment: None,
                     options,
-                }
+                })
             } else {
-                match &object {
-                    Some(object) => flat_section(object),
-                    None => continue,
-                }
+                object.as_ref().map(flat_section)
             };
-            sections.push(emitted);
+            if let Some(emitted) = emitted {
+                sections.push(emitted);
+            }
             if let Some(object) = object.filter(|_| self.keep_objects) {
                 let element = if line {
                     Element::Line(i)
@@ -348,9 +349,11 @@ fn kind(line: bool, s: Section) -> Option<Kind> {
 #[derive(Default)]
 pub(crate) struct Scratch<'g> {
     /// The element's own values with their section.
-    own: Vec<(Section, ResolvedValue<'g>)>,
+    own: Vec<(Section, &'g str, ResolvedValue<'g>)>,
     /// The element's effective values.
     effective: Vec<ResolvedValue<'g>>,
+    /// The same with their section and option name.
+    per: Vec<(Section, &'g str, ResolvedValue<'g>)>,
     /// What the effective values of the tenant's elements share.
     rules: Effective<'g>,
     /// The model positions of the templates the element names.

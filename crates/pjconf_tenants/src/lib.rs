@@ -70,6 +70,7 @@ mod net;
 mod parallel;
 mod source;
 mod tenant;
+mod write;
 
 pub use compile::{CompileOptions, compile, compile_model, compile_text};
 pub use compiled::{Compiled, Element, Origin, TenantGraph};

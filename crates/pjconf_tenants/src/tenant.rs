@@ -3,8 +3,7 @@
 
 use std::collections::HashMap;
 
-use pjconf_diagnostics::Diagnostic;
-use pjconf_emit::EmitSection;
+use pjconf_diagnostics::{Diagnostic, has_errors};
 use pjconf_model::PjsipObject;
 use pjconf_templates::{GraphBuilder, HeaderId, Line, Lookup, SectionId};
 
@@ -17,6 +16,7 @@ use crate::model::{Config, Model, OptionMap, Tenant};
 use crate::names::{Section, is_domain, is_element_name};
 use crate::net::Claim;
 use crate::source::Positions;
+use crate::write::TenantWriter;
 
 /// The three lists of a tenant.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -68,12 +68,15 @@ pub(crate) struct TenantCompiler<'m> {
     pub(crate) tenantid: bool,
     pub(crate) flatten: bool,
     pub(crate) keep_objects: bool,
+    /// Build the sections to write (false: only the objects are wanted).
+    pub(crate) write: bool,
 }
 
 pub(crate) struct TenantOutput {
     pub(crate) graph: TenantGraph,
     pub(crate) objects: Vec<(PjsipObject, Origin)>,
-    pub(crate) sections: Vec<EmitSection>,
+    /// The tenant's part of the text (when asked to write), or what `emit` refused.
+    pub(crate) text: Option<Result<String, Vec<Diagnostic>>>,
     pub(crate) claims: Vec<Claim>,
 }
 
@@ -423,12 +426,32 @@ impl TenantCompiler<'_> {
                 has
             })
             .collect();
-        let mut objects = Vec::new();
-        let mut sections = Vec::new();
-        if !self.flatten {
+        // About three objects an element (endpoint, aor or identify, auth): reserved once
+        // instead of growing (each growth copies the array and, for large ones, makes malloc
+        // consolidate its free lists).
+        let elements = t.lines.len() + t.trunks.len();
+        let mut objects = Vec::with_capacity(if self.keep_objects {
+            3 * elements + t.domains.len()
+        } else {
+            0
+        });
+        // Nothing is written for a tenant with errors (its text is refused whole).
+        let aliases = if t.domains.len() > 1 {
+            format!(" (aliases {})", t.domains[1..].join(", "))
+        } else {
+            String::new()
+        };
+        let comment = format!(
+            "tenant {}: {}{aliases}",
+            t.name,
+            t.domains.first().map_or("", String::as_str)
+        );
+        let mut sections = TenantWriter::new(comment, self.write && !has_errors(out.iter()));
+        if self.write && !self.flatten {
             self.template_sections(&graph, &tpl_ids, &has, &mut sections);
         }
-        let template_names = if self.flatten {
+        sections.end_prefix();
+        let template_names = if self.flatten || !self.write {
             Vec::new()
         } else {
             template_names(slug, &t.templates, &has)
@@ -490,7 +513,9 @@ impl TenantCompiler<'_> {
                         synth_value("domain", primary),
                     ],
                 };
-                sections.push(flat_section(&object));
+                if self.write {
+                    sections.push(flat_section(&object));
+                }
                 if !self.keep_objects {
                     continue;
                 }
@@ -513,7 +538,7 @@ impl TenantCompiler<'_> {
                 trunks: trunk_ids,
             },
             objects,
-            sections,
+            text: self.write.then(|| sections.finish()),
             claims,
         }
     }
