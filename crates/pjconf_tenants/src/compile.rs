@@ -420,6 +420,15 @@ pub(crate) fn flat_section(object: &PjsipObject) -> EmitSection {
     }
 }
 
+/// The spans of the key and of the value at a path (the path is only written when there
+/// are positions, and then once).
+pub(crate) fn spans_of(positions: &Positions, path: &dyn Fn() -> String) -> (Span, Span) {
+    if positions.is_empty() {
+        return (pjconf_emit::SYNTHESIZED, pjconf_emit::SYNTHESIZED);
+    }
+    positions.spans(&path())
+}
+
 /// The span of a path, for messages.
 pub(crate) fn span_of(positions: &Positions, path: &dyn Fn() -> String, key: bool) -> Span {
     if positions.is_empty() {

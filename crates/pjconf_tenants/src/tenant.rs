@@ -9,7 +9,7 @@ use pjconf_templates::{GraphBuilder, HeaderId, Line, Lookup, SectionId};
 
 use crate::check::{At, Owner, check_option};
 use crate::codes;
-use crate::compile::{flat_section, span_of, synth_value};
+use crate::compile::{flat_section, span_of, spans_of, synth_value};
 use crate::compiled::{Element, Origin, TenantGraph};
 use crate::elements::{ElementCx, Scratch, split_key, template_names};
 use crate::model::{Config, Model, OptionMap, Tenant};
@@ -225,10 +225,11 @@ impl TenantCompiler<'_> {
         if let Some(pw) = &c.password {
             let path = || format!("{}.password", self.path(list, i));
             if list == List::Lines {
+                let (key_span, value_span) = spans_of(pos, &path);
                 let at = At {
                     path: &path,
-                    key_span: span_of(pos, &path, true),
-                    value_span: span_of(pos, &path, false),
+                    key_span,
+                    value_span,
                 };
                 let value = crate::model::OptionValue::from(pw.as_str());
                 if let Some(checked) = check_option(
@@ -264,10 +265,11 @@ impl TenantCompiler<'_> {
         for section in Section::ALL {
             for (key, value) in c.options(section) {
                 let path = || format!("{}.{}.{key}", self.path(list, i), section.as_str());
+                let (key_span, value_span) = spans_of(pos, &path);
                 let at = At {
                     path: &path,
-                    key_span: span_of(pos, &path, true),
-                    value_span: span_of(pos, &path, false),
+                    key_span,
+                    value_span,
                 };
                 let Some(checked) =
                     check_option(section.object_type(), key, value, owner, &at, out)
