@@ -16,12 +16,20 @@
 //! text. Peak RSS (VmHWM) is read at the end. Targets for 1,000 x 1,000 lines: <= 10 s and
 //! <= 4 GB (release build).
 //!
-//! Measured 2026-11-23 on a 2-core machine shared with other builds (load 4-7, so wall times
-//! are pessimistic): `--skip-objects --steps` 125k / 250k / 500k lines in 3.3 / 5.2 / 9.1 s
-//! (27 / 21 / 18 us per line, linear), 1M lines 45 s under load 7.6 (about 30 us of CPU per
-//! line, so about 18 s on two idle cores); peak RSS 3.05 GB including the 1.2 GB model.
-//! Keeping the objects: 7.5 GB for 1M lines. About half of the CPU is `pjconf_emit::emit`,
-//! whose checks format (and escape) their messages before knowing they are needed.
+//! Measured 2026-11-23 on a 2-core machine shared with other builds (load 3.5-5, so wall
+//! times are pessimistic and noisy), release build, `--skip-objects` unless said:
+//! - 1,000 x 1,000 (1M lines): 13.4 s (13.4 us a line), peak RSS 2.65 GB including the
+//!   1.17 GB model; the binary of the session before (commit `6b6b03a`), run right after:
+//!   18.5 s, 3.01 GB. Keeping the objects: 19.9 s, 6.7 GB (was 7.5 GB).
+//! - 20 x 1,000, the two binaries run alternately: 8.5-9.7 us a line (was 10.8-12.5).
+//! - Instructions (callgrind, 20 x 1,000, the compilation and the model's drop): 41.7 k a
+//!   line (was 52.7 k); keeping the objects 69.5 k (was 84.6 k). Of the 41.7 k: building the
+//!   sections 10 k, `pjconf_emit::emit` 9 k, the template graph (`pjconf_templates`) 9 k,
+//!   dropping the sections 5 k, the option checks and the graph's input 5.5 k, dropping the
+//!   model 1.5 k. About 40% of all of it is malloc and free: every section, key and value
+//!   is an owned `String` (`pjconf_emit::EmitSection`, `pjconf_model::SectionValue`). The
+//!   10 s target needs those types (and the template graph's per-line copies) to borrow
+//!   their text instead, which are changes to those crates.
 #![allow(clippy::print_stdout, clippy::print_stderr, clippy::exit)]
 
 use std::time::{Duration, Instant};
