@@ -226,11 +226,21 @@ impl TenantCompiler<'_> {
                 _ => {}
             }
             let object_type = s.object_type();
-            // Later sections refer to the endpoint and the outbound auth: those names are
-            // copied, the others moved.
-            let name = match s {
-                Section::Endpoint | Section::OutboundAuth => names[si].clone(),
-                _ => std::mem::take(&mut names[si]),
+            // A name a later section still refers to is copied, the others moved.
+            let referred = match s {
+                Section::Endpoint => {
+                    exists[Section::Identify as usize] || exists[Section::Registration as usize]
+                }
+                Section::OutboundAuth => {
+                    exists[Section::Registration as usize]
+                        && !exists[Section::RegistrationOutboundAuth as usize]
+                }
+                _ => false,
+            };
+            let name = if referred {
+                names[si].clone()
+            } else {
+                std::mem::take(&mut names[si])
             };
             let mut name = Some(name);
             let object = materialize.then(|| {
