@@ -7,6 +7,7 @@
 //!   --flatten      write every object resolved instead of keeping templates
 //!   --skip-objects do not return the objects, only the text (what `pjconf compile` does)
 //!   --steps        also time 1/8, 1/4 and 1/2 of the tenants first (linearity)
+//!   --write PATH   write the text of the last run to PATH (to compare two builds' output)
 //! ```
 //!
 //! Each tenant has four templates (`base`; `phone` and `webrtc` inheriting it; `prefs`) and M
@@ -46,12 +47,13 @@ struct Options {
     flatten: bool,
     skip_objects: bool,
     steps: bool,
+    write: Option<String>,
 }
 
 fn usage(problem: &str) -> ! {
     eprintln!("compile_bench: {problem}");
     eprintln!(
-        "usage: compile_bench [--tenants N] [--lines M] [--flatten] [--skip-objects] [--steps]"
+        "usage: compile_bench [--tenants N] [--lines M] [--flatten] [--skip-objects] [--steps] [--write PATH]"
     );
     std::process::exit(2)
 }
@@ -63,6 +65,7 @@ fn options() -> Options {
         flatten: false,
         skip_objects: false,
         steps: false,
+        write: None,
     };
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
@@ -77,6 +80,9 @@ fn options() -> Options {
             "--flatten" => o.flatten = true,
             "--skip-objects" => o.skip_objects = true,
             "--steps" => o.steps = true,
+            "--write" => {
+                o.write = Some(args.next().unwrap_or_else(|| usage("--write needs a path")));
+            }
             other => usage(&format!("unknown argument {other}")),
         }
     }
@@ -88,7 +94,7 @@ fn peak_rss_mb() -> Option<f64> {
     (kib > 0).then(|| kib as f64 / 1024.0)
 }
 
-fn run(tenants: usize, lines: usize, options: CompileOptions) -> Duration {
+fn run(tenants: usize, lines: usize, options: CompileOptions, write: Option<&str>) -> Duration {
     let model = generate(tenants, lines);
     let model_mb = peak_rss_mb().unwrap_or(f64::NAN);
     let start = Instant::now();
@@ -110,6 +116,12 @@ fn run(tenants: usize, lines: usize, options: CompileOptions) -> Duration {
         elapsed.as_secs_f64() * 1e6 / total as f64,
         peak_rss_mb().unwrap_or(f64::NAN),
     );
+    if let Some(path) = write
+        && let Err(e) = std::fs::write(path, text)
+    {
+        eprintln!("compile_bench: cannot write {path}: {e}");
+        std::process::exit(2)
+    }
     drop(out);
     elapsed
 }
@@ -127,10 +139,10 @@ fn main() {
     };
     if o.steps {
         for div in [8, 4, 2] {
-            run((o.tenants / div).max(1), o.lines, options);
+            run((o.tenants / div).max(1), o.lines, options, None);
         }
     }
-    let elapsed = run(o.tenants, o.lines, options);
+    let elapsed = run(o.tenants, o.lines, options, o.write.as_deref());
     let peak = peak_rss_mb().unwrap_or(f64::NAN);
     let time_ok = elapsed <= TARGET_TIME;
     let mem_ok = peak <= TARGET_MB;
