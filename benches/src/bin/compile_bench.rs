@@ -7,6 +7,7 @@
 //!   --flatten      write every object resolved instead of keeping templates
 //!   --skip-objects do not return the objects, only the text (what `pjconf compile` does)
 //!   --steps        also time 1/8, 1/4 and 1/2 of the tenants first (linearity)
+//!   --write PATH   write the text of the last run to PATH (to compare two builds' output)
 //! ```
 //!
 //! Each tenant has four templates (`base`; `phone` and `webrtc` inheriting it; `prefs`) and M
@@ -16,12 +17,20 @@
 //! text. Peak RSS (VmHWM) is read at the end. Targets for 1,000 x 1,000 lines: <= 10 s and
 //! <= 4 GB (release build).
 //!
-//! Measured 2026-11-23 on a 2-core machine shared with other builds (load 4-7, so wall times
-//! are pessimistic): `--skip-objects --steps` 125k / 250k / 500k lines in 3.3 / 5.2 / 9.1 s
-//! (27 / 21 / 18 us per line, linear), 1M lines 45 s under load 7.6 (about 30 us of CPU per
-//! line, so about 18 s on two idle cores); peak RSS 3.05 GB including the 1.2 GB model.
-//! Keeping the objects: 7.5 GB for 1M lines. About half of the CPU is `pjconf_emit::emit`,
-//! whose checks format (and escape) their messages before knowing they are needed.
+//! Measured 2026-11-23 on a 2-core machine shared with other builds (load 3.5-5, so wall
+//! times are pessimistic and noisy), release build, `--skip-objects` unless said:
+//! - 1,000 x 1,000 (1M lines): 13.4 s (13.4 us a line), peak RSS 2.65 GB including the
+//!   1.17 GB model; the binary of the session before (commit `6b6b03a`), run right after:
+//!   18.5 s, 3.01 GB. Keeping the objects: 19.9 s, 6.7 GB (was 7.5 GB).
+//! - 20 x 1,000, the two binaries run alternately: 8.5-9.7 us a line (was 10.8-12.5).
+//! - Instructions (callgrind, 20 x 1,000, the compilation and the model's drop): 41.7 k a
+//!   line (was 52.7 k); keeping the objects 69.5 k (was 84.6 k). Of the 41.7 k: building the
+//!   sections 10 k, `pjconf_emit::emit` 9 k, the template graph (`pjconf_templates`) 9 k,
+//!   dropping the sections 5 k, the option checks and the graph's input 5.5 k, dropping the
+//!   model 1.5 k. About 40% of all of it is malloc and free: every section, key and value
+//!   is an owned `String` (`pjconf_emit::EmitSection`, `pjconf_model::SectionValue`). The
+//!   10 s target needs those types (and the template graph's per-line copies) to borrow
+//!   their text instead, which are changes to those crates.
 #![allow(clippy::print_stdout, clippy::print_stderr, clippy::exit)]
 
 use std::time::{Duration, Instant};
@@ -38,12 +47,13 @@ struct Options {
     flatten: bool,
     skip_objects: bool,
     steps: bool,
+    write: Option<String>,
 }
 
 fn usage(problem: &str) -> ! {
     eprintln!("compile_bench: {problem}");
     eprintln!(
-        "usage: compile_bench [--tenants N] [--lines M] [--flatten] [--skip-objects] [--steps]"
+        "usage: compile_bench [--tenants N] [--lines M] [--flatten] [--skip-objects] [--steps] [--write PATH]"
     );
     std::process::exit(2)
 }
@@ -55,6 +65,7 @@ fn options() -> Options {
         flatten: false,
         skip_objects: false,
         steps: false,
+        write: None,
     };
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
@@ -69,6 +80,9 @@ fn options() -> Options {
             "--flatten" => o.flatten = true,
             "--skip-objects" => o.skip_objects = true,
             "--steps" => o.steps = true,
+            "--write" => {
+                o.write = Some(args.next().unwrap_or_else(|| usage("--write needs a path")));
+            }
             other => usage(&format!("unknown argument {other}")),
         }
     }
@@ -80,7 +94,7 @@ fn peak_rss_mb() -> Option<f64> {
     (kib > 0).then(|| kib as f64 / 1024.0)
 }
 
-fn run(tenants: usize, lines: usize, options: CompileOptions) -> Duration {
+fn run(tenants: usize, lines: usize, options: CompileOptions, write: Option<&str>) -> Duration {
     let model = generate(tenants, lines);
     let model_mb = peak_rss_mb().unwrap_or(f64::NAN);
     let start = Instant::now();
@@ -102,6 +116,12 @@ fn run(tenants: usize, lines: usize, options: CompileOptions) -> Duration {
         elapsed.as_secs_f64() * 1e6 / total as f64,
         peak_rss_mb().unwrap_or(f64::NAN),
     );
+    if let Some(path) = write
+        && let Err(e) = std::fs::write(path, text)
+    {
+        eprintln!("compile_bench: cannot write {path}: {e}");
+        std::process::exit(2)
+    }
     drop(out);
     elapsed
 }
@@ -119,10 +139,10 @@ fn main() {
     };
     if o.steps {
         for div in [8, 4, 2] {
-            run((o.tenants / div).max(1), o.lines, options);
+            run((o.tenants / div).max(1), o.lines, options, None);
         }
     }
-    let elapsed = run(o.tenants, o.lines, options);
+    let elapsed = run(o.tenants, o.lines, options, o.write.as_deref());
     let peak = peak_rss_mb().unwrap_or(f64::NAN);
     let time_ok = elapsed <= TARGET_TIME;
     let mem_ok = peak <= TARGET_MB;

@@ -25,18 +25,23 @@
 //! caller id), `none` (identical models: the cost of the comparison alone). Target:
 //! `template` <= 50 ms for 1,000 x 1,000 lines (release build).
 //!
-//! Measured 2026-11-23 on a 2-core machine shared with other builds (load 4-7, so wall
-//! times are pessimistic and noisy), old objects kept unless said:
-//! - 1,000 x 1,000, `--text`: template 214 ms, line 43 ms, none 33 ms (medians 214 / 50 /
-//!   39 ms); peak RSS 11.5 GB (two parsed models with positions, objects kept).
-//! - 1,000 x 1,000, `--skip-objects` (values, no texts): template 594 ms, line 366 ms, none
-//!   310 ms: the structural comparison of 1M lines (~300 ns a line) dominates.
-//! - 100 x 1,000: template 55-150 ms depending on load (`--text`), none 2.4-7 ms.
-//! - Instructions (callgrind, 20 x 1,000, `--text`, the three scenarios together): 126 M, of
-//!   which 84 M recompile the 1,001 affected lines (about 84 k a line, 69 M in the tenant
-//!   compiler itself), 21 M compare the objects, 11.5 M drop them, 7.6 M compare the
-//!   models; the file comparison 1.2 M. About 120 M for the `template` edit: about 40 ms on
-//!   one idle core, so the target needs an idle machine (not measured here).
+//! Measured 2026-11-23 on a 2-core machine shared with other builds (wall times are
+//! pessimistic and noisy), old objects kept unless said:
+//! - 1,000 x 1,000, `--text`, load about 4: template 40.5 ms (median 43.2 ms: target met),
+//!   line 22.3 ms (27.8), none 23.1 ms (31.6); peak RSS 11.5 GB (two parsed models with
+//!   positions, objects kept). The binary of the session before (commit `6b6b03a`), run
+//!   right after at load about 5: template 55.9 ms (58.2), line 24.4 ms (28.4). (The same
+//!   binary measured 214 ms earlier that day at load 4-7.)
+//! - 100 x 1,000, `--text`, load about 3: template 18.0 ms (median 20.1), was 31.3 (39.0).
+//! - Earlier in the day, 1,000 x 1,000 `--skip-objects` (values, no texts): template 594 ms,
+//!   line 366 ms, none 310 ms: the structural comparison of 1M lines (~300 ns a line)
+//!   dominates.
+//! - Instructions (callgrind `--toggle-collect` on `impact` and on the recompilation's
+//!   worker closures, 20 x 1,000, `--text`, the three scenarios together): 80.2 M, was
+//!   119.8 M counted the same way. 49.5 M recompile the 1,001 affected lines (was 83.8 M):
+//!   about 49 k a line, of which the objects 25.7 k, the template graph 9.3 k, the option
+//!   checks 6.2 k (no sections are built for impact any more); 17.6 M compare the objects
+//!   (was 21.0 M); the rest mostly drops them and compares the models.
 #![allow(clippy::print_stdout, clippy::print_stderr, clippy::exit)]
 
 use std::time::{Duration, Instant};

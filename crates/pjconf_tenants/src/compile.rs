@@ -197,34 +197,21 @@ pub fn compile(source: &ModelSource, options: &CompileOptions) -> Compiled {
             tenantid,
             flatten: options.flatten,
             keep_objects: !options.skip_objects,
+            write: true,
         };
         let mut diags = Vec::new();
+        // Each tenant's part of the file is written on its own (and in parallel): parents
+        // are always templates of the same tenant, so nothing refers across parts.
         let TenantOutput {
             graph,
             objects,
-            sections,
+            text,
             claims,
         } = compiler.run(&mut diags);
-        // Each tenant's part of the file is written on its own (and in parallel): parents
-        // are always templates of the same tenant, so nothing refers across parts.
-        let mut doc = Document::new();
-        let aliases = if t.domains.len() > 1 {
-            format!(" (aliases {})", t.domains[1..].join(", "))
-        } else {
-            String::new()
-        };
-        doc.push_comment(format!(
-            "tenant {}: {}{aliases}",
-            t.name,
-            t.domains.first().map_or("", String::as_str)
-        ));
-        for s in sections {
-            doc.push_section(s);
-        }
         let text = if has_errors(&diags) {
             Err(Vec::new())
         } else {
-            emit(&doc)
+            text.unwrap_or_else(|| Ok(String::new()))
         };
         TenantResult {
             graph,
@@ -431,6 +418,15 @@ pub(crate) fn flat_section(object: &PjsipObject) -> EmitSection {
             .map(pjconf_emit::EmitOption::from)
             .collect(),
     }
+}
+
+/// The spans of the key and of the value at a path (the path is only written when there
+/// are positions, and then once).
+pub(crate) fn spans_of(positions: &Positions, path: &dyn Fn() -> String) -> (Span, Span) {
+    if positions.is_empty() {
+        return (pjconf_emit::SYNTHESIZED, pjconf_emit::SYNTHESIZED);
+    }
+    positions.spans(&path())
 }
 
 /// The span of a path, for messages.

@@ -6,29 +6,17 @@ use std::collections::HashMap;
 
 use pjconf_diagnostics::Diagnostic;
 use pjconf_emit::{EmitOption, EmitSection};
-use pjconf_model::{PjsipObject, SectionValue, lookup};
-use pjconf_templates::{Repeat, SectionId, TemplateGraph};
+use pjconf_model::{PjsipObject, SectionValue};
+use pjconf_templates::{ResolvedValue, SectionId, TemplateGraph};
 
 use crate::codes;
 use crate::compile::{flat_section, synth_value};
 use crate::compiled::{Element, Origin};
+use crate::effective::Effective;
 use crate::model::Config;
 use crate::names::{Kind, Section, line_id, object_name};
 use crate::tenant::{List, TenantCompiler};
-
-/// list-vs-scalar for keys written `section.option`.
-fn repeat_rule(_: Option<&str>, key: &str) -> Repeat {
-    let Some((s, opt)) = key.split_once('.') else {
-        return Repeat::Replace;
-    };
-    let Some(section) = Section::from_key(s) else {
-        return Repeat::Replace;
-    };
-    match lookup(section.object_type(), opt).map(|spec| spec.repeat) {
-        Some(pjconf_model::Repeat::Accumulate) => Repeat::Accumulate,
-        _ => Repeat::Replace,
-    }
-}
+use crate::write::TenantWriter;
 
 pub(crate) fn split_key(key: &str) -> Option<(Section, &str)> {
     let (s, opt) = key.split_once('.')?;
@@ -43,7 +31,7 @@ impl TenantCompiler<'_> {
         graph: &TemplateGraph,
         ids: &[Option<SectionId>],
         has: &[[bool; 7]],
-        sections: &mut Vec<EmitSection>,
+        sections: &mut TenantWriter,
     ) {
         let t = self.tenant;
         let index: HashMap<&str, usize> = t
@@ -104,16 +92,17 @@ impl TenantCompiler<'_> {
 
     /// The objects of one line or trunk.
     #[allow(clippy::too_many_arguments)]
-    pub(crate) fn element(
+    pub(crate) fn element<'g>(
         &self,
-        cx: &ElementCx<'_>,
+        cx: &ElementCx<'g>,
+        scratch: &mut Scratch<'g>,
         list: List,
         i: usize,
         c: &Config,
         id: SectionId,
         domain: &str,
         objects: &mut Vec<(PjsipObject, Origin)>,
-        sections: &mut Vec<EmitSection>,
+        sections: &mut TenantWriter,
         out: &mut Vec<Diagnostic>,
     ) {
         let slug = self.slug();
@@ -121,25 +110,29 @@ impl TenantCompiler<'_> {
         // The resolved values are only materialized when someone reads them (the objects,
         // or the flat output); which sections exist is known from the keys alone.
         let materialize = self.keep_objects || self.flatten;
-        let mut per: [Vec<SectionValue>; 7] = Default::default();
+        let templated = self.write && !self.flatten;
         let mut exists = [false; 7];
-        if materialize {
-            for v in section.effective(&repeat_rule) {
-                if let Some((s, opt)) = split_key(v.key()) {
-                    exists[s as usize] = true;
-                    per[s as usize].push(SectionValue {
-                        key: opt.to_string(),
-                        value: v.value().to_string(),
-                        key_span: v.key_span(),
-                        value_span: v.value_span(),
-                        inherited_from: None,
-                    });
+        // Own values (templated output) per section, in order: one scan of the values.
+        scratch.own.clear();
+        let mut own_count = [0usize; 7];
+        for v in section.values() {
+            if let Some((s, opt)) = split_key(v.key()) {
+                exists[s as usize] = true;
+                if templated && !v.is_inherited() {
+                    own_count[s as usize] += 1;
+                    scratch.own.push((s, opt, v));
                 }
             }
-        } else {
-            for v in section.values() {
-                if let Some((s, _)) = split_key(v.key()) {
-                    exists[s as usize] = true;
+        }
+        scratch.effective.clear();
+        scratch.per.clear();
+        let mut per_count = [0usize; 7];
+        if materialize {
+            scratch.rules.values(&section, &mut scratch.effective);
+            for &v in &scratch.effective {
+                if let Some((s, opt)) = split_key(v.key()) {
+                    per_count[s as usize] += 1;
+                    scratch.per.push((s, opt, v));
                 }
             }
         }
@@ -148,26 +141,6 @@ impl TenantCompiler<'_> {
         if line {
             exists[Section::Aor as usize] = true;
         }
-        let kind = |s: Section| -> Option<Kind> {
-            Some(match (line, s) {
-                (true, Section::Endpoint | Section::Aor) => return None,
-                (true, Section::Auth) => Kind::Auth,
-                (true, Section::OutboundAuth) => Kind::OutboundAuth,
-                (true, Section::Identify) => Kind::Identify,
-                (true, Section::Registration) => Kind::Registration,
-                (true, Section::RegistrationOutboundAuth) => Kind::RegistrationAuth,
-                (false, Section::Endpoint | Section::Aor) => Kind::Trunk,
-                (false, Section::Auth) => Kind::TrunkAuth,
-                (false, Section::OutboundAuth) => Kind::TrunkOutboundAuth,
-                (false, Section::Identify) => Kind::TrunkIdentify,
-                (false, Section::Registration) => Kind::TrunkRegistration,
-                (false, Section::RegistrationOutboundAuth) => Kind::TrunkRegistrationAuth,
-            })
-        };
-        let name_of = |s: Section| match kind(s) {
-            None => line_id(&c.name, domain),
-            Some(k) => object_name(slug, k, &c.name),
-        };
         if line
             && c.password.is_none()
             && !exists[Section::Auth as usize]
@@ -183,40 +156,47 @@ impl TenantCompiler<'_> {
                 .with_help("give the line a `password`"),
             );
         }
-        let endpoint = name_of(Section::Endpoint);
-        let id_span = cx.graph.info(id).name_span;
-        let own = (!self.flatten).then(|| {
-            let mut own: [Vec<EmitOption>; 7] = Default::default();
-            for v in section.values().filter(|v| !v.is_inherited()) {
-                if let Some((s, opt)) = split_key(v.key()) {
-                    own[s as usize].push(EmitOption {
-                        key: opt.to_string(),
-                        value: v.value().to_string(),
-                        comment: None,
-                        key_span: v.key_span(),
-                        value_span: v.value_span(),
-                    });
-                }
+        // Every name once: the object names, and the references to them.
+        let mut names: [String; 7] = Default::default();
+        for s in Section::ALL {
+            if exists[s as usize] {
+                names[s as usize] = match kind(line, s) {
+                    None if s == Section::Aor && line => names[Section::Endpoint as usize].clone(),
+                    None => line_id(&c.name, domain),
+                    Some(k) => object_name(slug, k, &c.name),
+                };
             }
-            own
-        });
-        let mut own = own;
+        }
+        // The templates this element names (templated output), looked up once.
+        scratch.parents.clear();
+        if templated {
+            scratch.parents.extend(
+                c.parents
+                    .iter()
+                    .filter_map(|p| cx.templates.get(p.as_str()).copied()),
+            );
+        }
+        let id_span = cx.graph.info(id).name_span;
         for s in Section::ALL {
             let si = s as usize;
             if !exists[si] {
                 continue;
             }
-            let mut generated: Vec<(&str, String)> = Vec::new();
+            let generated = &mut scratch.generated;
+            generated.clear();
             match s {
                 Section::Endpoint => {
                     if exists[Section::Aor as usize] {
-                        generated.push(("aors", name_of(Section::Aor)));
+                        generated.push(("aors", names[Section::Aor as usize].clone()));
                     }
                     if exists[Section::Auth as usize] {
-                        generated.push(("auth", name_of(Section::Auth)));
+                        generated.push(("auth", names[Section::Auth as usize].clone()));
                     }
                     if exists[Section::OutboundAuth as usize] {
-                        generated.push(("outbound_auth", name_of(Section::OutboundAuth)));
+                        generated.push((
+                            "outbound_auth",
+                            names[Section::OutboundAuth as usize].clone(),
+                        ));
                     }
                     if self.tenantid {
                         generated.push(("tenantid", slug.to_string()));
@@ -226,61 +206,117 @@ impl TenantCompiler<'_> {
                     generated.push(("username", c.name.clone()));
                     generated.push(("realm", domain.to_string()));
                 }
-                Section::Identify => generated.push(("endpoint", endpoint.clone())),
+                Section::Identify => {
+                    generated.push(("endpoint", names[Section::Endpoint as usize].clone()));
+                }
                 Section::Registration => {
                     if exists[Section::RegistrationOutboundAuth as usize] {
-                        generated
-                            .push(("outbound_auth", name_of(Section::RegistrationOutboundAuth)));
+                        generated.push((
+                            "outbound_auth",
+                            names[Section::RegistrationOutboundAuth as usize].clone(),
+                        ));
                     } else if exists[Section::OutboundAuth as usize] {
-                        generated.push(("outbound_auth", name_of(Section::OutboundAuth)));
+                        generated.push((
+                            "outbound_auth",
+                            names[Section::OutboundAuth as usize].clone(),
+                        ));
                     }
-                    generated.push(("endpoint", endpoint.clone()));
+                    generated.push(("endpoint", names[Section::Endpoint as usize].clone()));
                 }
                 _ => {}
             }
             let object_type = s.object_type();
-            let name = name_of(s);
+            // A name a later section still refers to is copied, the others moved.
+            let referred = match s {
+                Section::Endpoint => {
+                    exists[Section::Identify as usize] || exists[Section::Registration as usize]
+                }
+                Section::OutboundAuth => {
+                    exists[Section::Registration as usize]
+                        && !exists[Section::RegistrationOutboundAuth as usize]
+                }
+                _ => false,
+            };
+            let name = if referred {
+                names[si].clone()
+            } else {
+                std::mem::take(&mut names[si])
+            };
+            let mut name = Some(name);
             let object = materialize.then(|| {
-                let mut options = Vec::with_capacity(per[si].len() + generated.len() + 1);
+                let mut options = Vec::with_capacity(1 + per_count[si] + generated.len());
                 options.push(synth_value("type", object_type.as_str()));
-                options.append(&mut per[si]);
-                options.extend(generated.iter().map(|(k, v)| synth_value(k, v)));
+                for &(vs, opt, v) in &scratch.per {
+                    if vs == s {
+                        options.push(SectionValue {
+                            key: opt.to_string(),
+                            value: v.value().to_string(),
+                            key_span: v.key_span(),
+                            value_span: v.value_span(),
+                            inherited_from: None,
+                        });
+                    }
+                }
+                if templated {
+                    options.extend(generated.iter().map(|(k, v)| synth_value(k, v)));
+                } else {
+                    options.extend(generated.drain(..).map(|(k, v)| SectionValue {
+                        key: k.to_string(),
+                        value: v,
+                        key_span: pjconf_emit::SYNTHESIZED,
+                        value_span: pjconf_emit::SYNTHESIZED,
+                        inherited_from: None,
+                    }));
+                }
                 PjsipObject {
                     object_type,
-                    id: name.clone(),
+                    // The templated section keeps the name; else the object takes it.
+                    id: if templated {
+                        name.clone().unwrap_or_default()
+                    } else {
+                        name.take().unwrap_or_default()
+                    },
                     id_span,
                     options,
                 }
             });
-            let emitted = match (own.as_mut(), &object) {
-                (None, Some(object)) => flat_section(object),
-                (None, None) => continue,
-                (Some(own), _) => {
-                    let parents = c
-                        .parents
-                        .iter()
-                        .filter(|p| {
-                            cx.templates
-                                .get(p.as_str())
-                                .is_some_and(|&pi| cx.has[pi][si])
-                        })
-                        .map(|p| object_name(slug, Kind::Template(s), p))
-                        .collect();
-                    let mut options = Vec::with_capacity(own[si].len() + generated.len() + 1);
-                    options.push(EmitOption::new("type", object_type.as_str()));
-                    options.append(&mut own[si]);
-                    options.extend(generated.into_iter().map(|(k, v)| EmitOption::new(k, v)));
-                    EmitSection {
-                        name,
-                        name_span: id_span,
-                        template: false,
-                        parents,
-                        comment: None,
-                        options,
+            let emitted = if !self.write {
+                None
+            } else if templated {
+                let parents = scratch
+                    .parents
+                    .iter()
+                    .filter(|&&pi| cx.has[pi][si])
+                    .filter_map(|&pi| cx.template_names[pi][si].clone())
+                    .collect();
+                let mut options = Vec::with_capacity(1 + own_count[si] + generated.len());
+                options.push(EmitOption::new("type", object_type.as_str()));
+                for &(vs, opt, v) in &scratch.own {
+                    if vs == s {
+                        options.push(EmitOption {
+                            key: opt.to_string(),
+                            value: v.value().to_string(),
+                            comment: None,
+                            key_span: v.key_span(),
+                            value_span: v.value_span(),
+                        });
                     }
                 }
+                options.extend(generated.drain(..).map(|(k, v)| EmitOption::new(k, v)));
+                Some(EmitSection {
+                    name: name.take().unwrap_or_default(),
+                    name_span: id_span,
+                    template: false,
+                    parents,
+                    comment: None,
+                    options,
+                })
+            } else {
+                object.as_ref().map(flat_section)
             };
-            sections.push(emitted);
+            if let Some(emitted) = emitted {
+                sections.push(emitted);
+            }
             if let Some(object) = object.filter(|_| self.keep_objects) {
                 let element = if line {
                     Element::Line(i)
@@ -300,10 +336,71 @@ impl TenantCompiler<'_> {
     }
 }
 
+/// The kind of the object a section of a line (`line`) or trunk becomes; `None` for a
+/// line's endpoint and aor, named after the line itself.
+fn kind(line: bool, s: Section) -> Option<Kind> {
+    Some(match (line, s) {
+        (true, Section::Endpoint | Section::Aor) => return None,
+        (true, Section::Auth) => Kind::Auth,
+        (true, Section::OutboundAuth) => Kind::OutboundAuth,
+        (true, Section::Identify) => Kind::Identify,
+        (true, Section::Registration) => Kind::Registration,
+        (true, Section::RegistrationOutboundAuth) => Kind::RegistrationAuth,
+        (false, Section::Endpoint | Section::Aor) => Kind::Trunk,
+        (false, Section::Auth) => Kind::TrunkAuth,
+        (false, Section::OutboundAuth) => Kind::TrunkOutboundAuth,
+        (false, Section::Identify) => Kind::TrunkIdentify,
+        (false, Section::Registration) => Kind::TrunkRegistration,
+        (false, Section::RegistrationOutboundAuth) => Kind::TrunkRegistrationAuth,
+    })
+}
+
+/// Buffers one tenant's elements reuse (no allocation per element for them).
+#[derive(Default)]
+pub(crate) struct Scratch<'g> {
+    /// The element's own values with their section.
+    own: Vec<(Section, &'g str, ResolvedValue<'g>)>,
+    /// The element's effective values.
+    effective: Vec<ResolvedValue<'g>>,
+    /// The same with their section and option name.
+    per: Vec<(Section, &'g str, ResolvedValue<'g>)>,
+    /// What the effective values of the tenant's elements share.
+    rules: Effective<'g>,
+    /// The model positions of the templates the element names.
+    parents: Vec<usize>,
+    /// The options the compiler adds to one object.
+    generated: Vec<(&'static str, String)>,
+}
+
 pub(crate) struct ElementCx<'a> {
     pub(crate) graph: &'a TemplateGraph,
     pub(crate) has: &'a [[bool; 7]],
     pub(crate) templates: &'a HashMap<&'a str, usize>,
+    /// The `(!)` section name of each template and section it has, made once per tenant
+    /// (every element naming the template as a parent repeats it).
+    pub(crate) template_names: &'a [[Option<String>; 7]],
+}
+
+/// The `(!)` section names of the tenant's templates, per template and section kind (`None`
+/// where the template lacks the section).
+pub(crate) fn template_names(
+    slug: &str,
+    templates: &[Config],
+    has: &[[bool; 7]],
+) -> Vec<[Option<String>; 7]> {
+    templates
+        .iter()
+        .zip(has)
+        .map(|(c, has)| {
+            let mut names: [Option<String>; 7] = Default::default();
+            for s in Section::ALL {
+                if has[s as usize] {
+                    names[s as usize] = Some(object_name(slug, Kind::Template(s), &c.name));
+                }
+            }
+            names
+        })
+        .collect()
 }
 
 /// A template's own lines of one section.

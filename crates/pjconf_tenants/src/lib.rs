@@ -60,6 +60,7 @@ mod check;
 pub mod codes;
 mod compile;
 mod compiled;
+mod effective;
 mod elements;
 pub mod impact;
 mod json_pos;
@@ -69,6 +70,7 @@ mod net;
 mod parallel;
 mod source;
 mod tenant;
+mod write;
 
 pub use compile::{CompileOptions, compile, compile_model, compile_text};
 pub use compiled::{Compiled, Element, Origin, TenantGraph};

@@ -77,6 +77,11 @@ impl Positions {
         self.find(path).map_or(SYNTHESIZED, |(k, _)| k)
     }
 
+    /// The spans of the key and of the value at `path` (one lookup for both).
+    pub(crate) fn spans(&self, path: &str) -> (Span, Span) {
+        self.find(path).unwrap_or((SYNTHESIZED, SYNTHESIZED))
+    }
+
     fn find(&self, path: &str) -> Option<(Span, Span)> {
         if self.map.is_empty() {
             return None;

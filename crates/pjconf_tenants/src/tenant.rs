@@ -3,20 +3,20 @@
 
 use std::collections::HashMap;
 
-use pjconf_diagnostics::Diagnostic;
-use pjconf_emit::EmitSection;
+use pjconf_diagnostics::{Diagnostic, has_errors};
 use pjconf_model::PjsipObject;
 use pjconf_templates::{GraphBuilder, HeaderId, Line, Lookup, SectionId};
 
 use crate::check::{At, Owner, check_option};
 use crate::codes;
-use crate::compile::{flat_section, span_of, synth_value};
+use crate::compile::{flat_section, span_of, spans_of, synth_value};
 use crate::compiled::{Element, Origin, TenantGraph};
-use crate::elements::{ElementCx, split_key};
+use crate::elements::{ElementCx, Scratch, split_key, template_names};
 use crate::model::{Config, Model, OptionMap, Tenant};
 use crate::names::{Section, is_domain, is_element_name};
 use crate::net::Claim;
 use crate::source::Positions;
+use crate::write::TenantWriter;
 
 /// The three lists of a tenant.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -68,12 +68,15 @@ pub(crate) struct TenantCompiler<'m> {
     pub(crate) tenantid: bool,
     pub(crate) flatten: bool,
     pub(crate) keep_objects: bool,
+    /// Build the sections to write (false: only the objects are wanted).
+    pub(crate) write: bool,
 }
 
 pub(crate) struct TenantOutput {
     pub(crate) graph: TenantGraph,
     pub(crate) objects: Vec<(PjsipObject, Origin)>,
-    pub(crate) sections: Vec<EmitSection>,
+    /// The tenant's part of the text (when asked to write), or what `emit` refused.
+    pub(crate) text: Option<Result<String, Vec<Diagnostic>>>,
     pub(crate) claims: Vec<Claim>,
 }
 
@@ -222,10 +225,11 @@ impl TenantCompiler<'_> {
         if let Some(pw) = &c.password {
             let path = || format!("{}.password", self.path(list, i));
             if list == List::Lines {
+                let (key_span, value_span) = spans_of(pos, &path);
                 let at = At {
                     path: &path,
-                    key_span: span_of(pos, &path, true),
-                    value_span: span_of(pos, &path, false),
+                    key_span,
+                    value_span,
                 };
                 let value = crate::model::OptionValue::from(pw.as_str());
                 if let Some(checked) = check_option(
@@ -261,19 +265,27 @@ impl TenantCompiler<'_> {
         for section in Section::ALL {
             for (key, value) in c.options(section) {
                 let path = || format!("{}.{}.{key}", self.path(list, i), section.as_str());
+                let (key_span, value_span) = spans_of(pos, &path);
                 let at = At {
                     path: &path,
-                    key_span: span_of(pos, &path, true),
-                    value_span: span_of(pos, &path, false),
+                    key_span,
+                    value_span,
                 };
                 let Some(checked) =
                     check_option(section.object_type(), key, value, owner, &at, out)
                 else {
                     continue;
                 };
-                let full = format!("{}.{key}", section.as_str());
-                for v in checked.values {
-                    let mut line = Line::assign(full.as_str(), v, at.value_span);
+                let mut full = [section.as_str(), ".", key].concat();
+                let mut values = checked.values.into_iter().peekable();
+                while let Some(v) = values.next() {
+                    // The key text is moved into the last line (usually the only one).
+                    let key = if values.peek().is_some() {
+                        full.clone()
+                    } else {
+                        std::mem::take(&mut full)
+                    };
+                    let mut line = Line::assign(key, v, at.value_span);
                     line.key_span = at.key_span;
                     builder.line(h, line);
                 }
@@ -347,8 +359,8 @@ impl TenantCompiler<'_> {
                 let span = span_of(self.positions, &path, false);
                 let name = match list {
                     List::Templates => c.name.clone(),
-                    List::Lines => format!("line/{}", c.name),
-                    List::Trunks => format!("trunk/{}", c.name),
+                    List::Lines => ["line/", c.name.as_str()].concat(),
+                    List::Trunks => ["trunk/", c.name.as_str()].concat(),
                 };
                 let h = builder.section(name, span);
                 if list == List::Templates {
@@ -416,21 +428,49 @@ impl TenantCompiler<'_> {
                 has
             })
             .collect();
-        let mut objects = Vec::new();
-        let mut sections = Vec::new();
-        if !self.flatten {
+        // About three objects an element (endpoint, aor or identify, auth): reserved once
+        // instead of growing (each growth copies the array and, for large ones, makes malloc
+        // consolidate its free lists).
+        let elements = t.lines.len() + t.trunks.len();
+        let mut objects = Vec::with_capacity(if self.keep_objects {
+            3 * elements + t.domains.len()
+        } else {
+            0
+        });
+        // Nothing is written for a tenant with errors (its text is refused whole).
+        let aliases = if t.domains.len() > 1 {
+            format!(" (aliases {})", t.domains[1..].join(", "))
+        } else {
+            String::new()
+        };
+        let comment = format!(
+            "tenant {}: {}{aliases}",
+            t.name,
+            t.domains.first().map_or("", String::as_str)
+        );
+        let mut sections = TenantWriter::new(comment, self.write && !has_errors(out.iter()));
+        if self.write && !self.flatten {
             self.template_sections(&graph, &tpl_ids, &has, &mut sections);
         }
+        sections.end_prefix();
+        let template_names = if self.flatten || !self.write {
+            Vec::new()
+        } else {
+            template_names(slug, &t.templates, &has)
+        };
         let cx = ElementCx {
             graph: &graph,
             has: &has,
             templates: &templates,
+            template_names: &template_names,
         };
+        let mut scratch = Scratch::default();
         if let Some(domain) = domain {
             for (i, c) in t.lines.iter().enumerate() {
                 if let Some(id) = line_ids[i] {
                     self.element(
                         &cx,
+                        &mut scratch,
                         List::Lines,
                         i,
                         c,
@@ -447,6 +487,7 @@ impl TenantCompiler<'_> {
             if let Some(id) = trunk_ids[i] {
                 self.element(
                     &cx,
+                    &mut scratch,
                     List::Trunks,
                     i,
                     c,
@@ -474,7 +515,9 @@ impl TenantCompiler<'_> {
                         synth_value("domain", primary),
                     ],
                 };
-                sections.push(flat_section(&object));
+                if self.write {
+                    sections.push(flat_section(&object));
+                }
                 if !self.keep_objects {
                     continue;
                 }
@@ -497,7 +540,7 @@ impl TenantCompiler<'_> {
                 trunks: trunk_ids,
             },
             objects,
-            sections,
+            text: self.write.then(|| sections.finish()),
             claims,
         }
     }

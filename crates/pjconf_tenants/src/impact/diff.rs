@@ -1,5 +1,7 @@
 //! Objects of both sides compared by (tenant, type, id); options by name.
 
+use std::cmp::Ordering;
+
 use pjconf_model::{PjsipObject, Repeat, lookup};
 
 use super::{ChangeKind, ObjectChange, OptionChange, OptionText};
@@ -32,14 +34,34 @@ fn key<'a>(t: &Tagged<'a>) -> Key<'a> {
     (t.0, t.1.object_type.as_str(), t.1.id.as_str())
 }
 
+/// The order of [`Key`]s (tenant, type name, id), with shortcuts for the common cases: the
+/// same slug slice (one side's objects of one tenant all borrow it) and the same type.
+fn cmp_keys(a: &Key<'_>, b: &Key<'_>) -> Ordering {
+    let tenant = match (a.0, b.0) {
+        (Some(x), Some(y)) if std::ptr::eq(x, y) => Ordering::Equal,
+        (x, y) => x.cmp(&y),
+    };
+    tenant
+        .then_with(|| {
+            if std::ptr::eq(a.1, b.1) {
+                Ordering::Equal
+            } else {
+                a.1.cmp(b.1)
+            }
+        })
+        .then_with(|| a.2.cmp(b.2))
+}
+
 /// Sorted by key, the last of equal keys kept.
 fn sorted<'a>(items: &[Tagged<'a>]) -> Vec<(Key<'a>, &'a PjsipObject)> {
-    let mut v: Vec<(Key<'a>, &'a PjsipObject)> = items.iter().map(|t| (key(t), t.1)).collect();
-    v.sort_by(|a, b| a.0.cmp(&b.0));
+    // The position breaks ties, so the unstable sort keeps equal keys in input order.
+    let mut v: Vec<(Key<'a>, usize)> = items.iter().enumerate().map(|(i, t)| (key(t), i)).collect();
+    v.sort_unstable_by(|a, b| cmp_keys(&a.0, &b.0).then(a.1.cmp(&b.1)));
     let mut out: Vec<(Key<'a>, &'a PjsipObject)> = Vec::with_capacity(v.len());
-    for item in v {
+    for (k, i) in v {
+        let item = (k, items[i].1);
         match out.last_mut() {
-            Some(last) if last.0 == item.0 => *last = item,
+            Some(last) if cmp_keys(&last.0, &item.0) == Ordering::Equal => *last = item,
             _ => out.push(item),
         }
     }
@@ -62,7 +84,7 @@ pub(super) fn diff(old: &[Tagged<'_>], new: &[Tagged<'_>]) -> Vec<ObjectChange> 
     let (mut i, mut j) = (0, 0);
     while i < old.len() || j < new.len() {
         let order = match (old.get(i), new.get(j)) {
-            (Some(a), Some(b)) => a.0.cmp(&b.0),
+            (Some(a), Some(b)) => cmp_keys(&a.0, &b.0),
             (Some(_), None) => std::cmp::Ordering::Less,
             _ => std::cmp::Ordering::Greater,
         };

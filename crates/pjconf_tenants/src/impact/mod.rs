@@ -245,8 +245,8 @@ pub fn impact_models(old: &ModelSource, new: &ModelSource) -> Impact {
     impact(old, &compile(old, &options), new)
 }
 
-fn refs(v: &[plan::Owned]) -> Vec<diff::Tagged<'_>> {
-    v.iter().map(|(t, o)| (t.as_deref(), o)).collect()
+fn refs<'a>(v: &'a [plan::Owned<'a>]) -> Vec<diff::Tagged<'a>> {
+    v.iter().map(|(t, o)| (*t, o)).collect()
 }
 
 /// Both models whole.

@@ -383,19 +383,20 @@ fn differ<'a>(
     }
 }
 
-/// An object with its tenant's slug (`None`: the engine).
-pub(super) type Owned = (Option<String>, PjsipObject);
+/// An object with its tenant's slug (`None`: the engine), borrowed from the model it was
+/// compiled from (no copy of the slug per object).
+pub(super) type Owned<'m> = (Option<&'m str>, PjsipObject);
 
 /// Recompile what the plan names on both sides; the new side's diagnostics go to `diags`.
 /// The old side's objects are taken from `compiled` when it kept them (returned borrowed,
 /// third), else recompiled (first).
-pub(super) fn recompile<'c>(
+pub(super) fn recompile<'c, 'n>(
     plan: &Plan,
     old: &'c ModelSource,
     compiled: &'c Compiled,
-    new: &ModelSource,
+    new: &'n ModelSource,
     diags: &mut Vec<Diagnostic>,
-) -> (Vec<Owned>, Vec<Owned>, Vec<Tagged<'c>>) {
+) -> (Vec<Owned<'c>>, Vec<Owned<'n>>, Vec<Tagged<'c>>) {
     let mut old_objects = Vec::new();
     let mut new_objects = Vec::new();
     let mut kept = Vec::new();
@@ -443,11 +444,14 @@ pub(super) fn recompile<'c>(
         (objects, d)
     });
     let mut seen: HashSet<(&'static str, String)> = HashSet::new();
-    for ((is_old, _), (objects, d)) in tasks.iter().zip(results) {
+    for ((is_old, task), (objects, d)) in tasks.iter().zip(results) {
+        let ti = task.tenant();
         if *is_old {
-            old_objects.extend(objects);
+            let slug = old.model.tenants[ti].name.as_str();
+            old_objects.extend(objects.into_iter().map(|o| (Some(slug), o)));
         } else {
-            new_objects.extend(objects);
+            let slug = new.model.tenants[ti].name.as_str();
+            new_objects.extend(objects.into_iter().map(|o| (Some(slug), o)));
             // Chunks of one tenant share its templates: report their findings once.
             diags.extend(
                 d.into_iter()
@@ -488,6 +492,16 @@ enum Task<'p> {
     Whole(usize),
     /// Some elements of a tenant.
     Part(std::borrow::Cow<'p, Side>),
+}
+
+impl Task<'_> {
+    /// The tenant's position in its model.
+    fn tenant(&self) -> usize {
+        match self {
+            Task::Whole(ti) => *ti,
+            Task::Part(side) => side.tenant,
+        }
+    }
 }
 
 /// A side split into tasks of at most [`CHUNK`] elements (each with all the templates).
@@ -549,7 +563,7 @@ fn run(
     tenant: &Tenant,
     positions: &Positions,
     diags: &mut Vec<Diagnostic>,
-) -> Vec<Owned> {
+) -> Vec<PjsipObject> {
     // Which other tenant owns a template only words a diagnostic: not computed here.
     let owners = HashMap::new();
     let compiler = TenantCompiler {
@@ -562,16 +576,15 @@ fn run(
         // The objects do not depend on it; templated output copies only own values.
         flatten: false,
         keep_objects: true,
+        // Only the objects are compared: no sections to write.
+        write: false,
     };
     let TenantOutput { objects, .. } = compiler.run(diags);
-    objects
-        .into_iter()
-        .map(|(o, _)| (Some(tenant.name.clone()), o))
-        .collect()
+    objects.into_iter().map(|(o, _)| o).collect()
 }
 
 /// One tenant whole.
-fn whole(source: &ModelSource, ti: usize, diags: &mut Vec<Diagnostic>) -> Vec<Owned> {
+fn whole(source: &ModelSource, ti: usize, diags: &mut Vec<Diagnostic>) -> Vec<PjsipObject> {
     run(
         source,
         ti,
@@ -585,7 +598,7 @@ fn whole(source: &ModelSource, ti: usize, diags: &mut Vec<Diagnostic>) -> Vec<Ow
 /// inherit and the primary domain only (the aliases did not change). Positions in the
 /// reduced tenant differ from the model's, so diagnostics get no source position and their
 /// paths are written back to the model's.
-fn part(source: &ModelSource, side: &Side, diags: &mut Vec<Diagnostic>) -> Vec<Owned> {
+fn part(source: &ModelSource, side: &Side, diags: &mut Vec<Diagnostic>) -> Vec<PjsipObject> {
     let t = &source.model.tenants[side.tenant];
     let pick = |list: &[Config], at: &[usize]| at.iter().map(|&i| list[i].clone()).collect();
     let reduced = Tenant {
