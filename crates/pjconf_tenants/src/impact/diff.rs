@@ -28,6 +28,20 @@ pub(super) fn tagged<'a>(model: &'a Model, compiled: &'a Compiled) -> Vec<Tagged
         .collect()
 }
 
+/// The objects of `new` behind the added and changed entries of `changes`, in their order.
+pub(super) fn new_objects(changes: &[ObjectChange], new: &[Tagged<'_>]) -> Vec<PjsipObject> {
+    let by_key: std::collections::HashMap<Key<'_>, &PjsipObject> =
+        new.iter().map(|t| (key(t), t.1)).collect();
+    changes
+        .iter()
+        .filter(|c| c.kind != ChangeKind::Removed)
+        .filter_map(|c| {
+            let wanted = (c.tenant.as_deref(), c.object_type.as_str(), c.id.as_str());
+            by_key.get(&wanted).map(|&o| o.clone())
+        })
+        .collect()
+}
+
 type Key<'a> = (Option<&'a str>, &'static str, &'a str);
 
 fn key<'a>(t: &Tagged<'a>) -> Key<'a> {

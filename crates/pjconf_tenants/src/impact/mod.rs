@@ -30,7 +30,7 @@ mod diff;
 mod plan;
 
 use pjconf_diagnostics::Diagnostic;
-use pjconf_model::ObjectType;
+use pjconf_model::{ObjectType, PjsipObject};
 use serde::Serialize;
 
 use crate::compile::{CompileOptions, compile};
@@ -52,6 +52,12 @@ pub struct Impact {
     /// tenants' and the recompiled elements' (the latter without source positions). The
     /// rest of the new model was not checked: use [`crate::compile`] to validate it.
     pub diagnostics: Vec<Diagnostic>,
+    /// The new model's objects behind the `added` and `changed` entries of
+    /// [`Impact::changes`], in the same order: what a realtime writer needs to apply the edit
+    /// without compiling the whole new model (`pjconf_realtime::apply_touched` with the
+    /// changes' types and ids). Not serialized.
+    #[serde(skip)]
+    pub objects: Vec<PjsipObject>,
 }
 
 impl Impact {
@@ -83,6 +89,7 @@ impl Impact {
     ///     }],
     ///     full_recompile: false,
     ///     diagnostics: Vec::new(),
+    ///     objects: Vec::new(),
     /// };
     /// assert_eq!(
     ///     impact.to_human(),
@@ -228,10 +235,14 @@ pub fn impact(old: &ModelSource, old_compiled: &Compiled, new: &ModelSource) -> 
         plan::recompile(&plan, old, old_compiled, new, &mut diagnostics);
     let mut old_tagged = refs(&old_objects);
     old_tagged.extend(kept);
+    let new_tagged = refs(&new_objects);
+    let changes = diff::diff(&old_tagged, &new_tagged);
+    let objects = diff::new_objects(&changes, &new_tagged);
     Impact {
-        changes: diff::diff(&old_tagged, &refs(&new_objects)),
+        changes,
         full_recompile: false,
         diagnostics,
+        objects,
     }
 }
 
@@ -261,9 +272,12 @@ fn full(old: &ModelSource, old_compiled: &Compiled, new: &ModelSource) -> Impact
     let new_compiled = compile(new, &CompileOptions::default());
     let old_objects = diff::tagged(&old.model, old_compiled);
     let new_objects = diff::tagged(&new.model, &new_compiled);
+    let changes = diff::diff(&old_objects, &new_objects);
+    let objects = diff::new_objects(&changes, &new_objects);
     Impact {
-        changes: diff::diff(&old_objects, &new_objects),
+        changes,
         full_recompile: true,
         diagnostics: new_compiled.diagnostics,
+        objects,
     }
 }

@@ -521,5 +521,18 @@ proptest! {
         prop_assert_eq!(shape(&out), reference(&old, &new));
         let full = edits.iter().any(|e| matches!(e, Edit::Policy));
         prop_assert_eq!(out.full_recompile, full);
+        // The objects handed to a realtime writer: exactly the whole new compile's objects
+        // behind the added and changed entries, in the changes' order.
+        let whole = objects(
+            &new,
+            &compile(&new_source, &CompileOptions::default()),
+        );
+        let expected: Vec<&PjsipObject> = out
+            .changes
+            .iter()
+            .filter(|c| c.kind != ChangeKind::Removed)
+            .map(|c| &whole[&(c.tenant.clone(), c.object_type.as_str().to_string(), c.id.clone())])
+            .collect();
+        prop_assert_eq!(out.objects.iter().collect::<Vec<_>>(), expected);
     }
 }
