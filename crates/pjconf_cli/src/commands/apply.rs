@@ -8,7 +8,7 @@ use clap::Args;
 use pjconf_diagnostics::Severity;
 use pjconf_model::{ObjectSet, ObjectType, PjsipObject};
 use pjconf_realtime::{ApplyOptions, ApplyReport, CacheNames, Database};
-use pjconf_tenants::{CompileOptions, ModelError, ModelSource, compile};
+use pjconf_tenants::{CompileOptions, Impact, ModelError, ModelSource, compile, impact};
 
 use crate::args::{ColorArg, FormatArg, InputArgs, OutputArgs};
 use crate::report::{Sink, report};
@@ -42,6 +42,12 @@ pub struct ApplyArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = ApplyFormat::Human)]
     pub format: ApplyFormat,
+    /// The tenant model last applied: write only the objects the edit from it to MODEL
+    /// adds, changes or removes (found as `pjconf impact` finds them, without compiling the
+    /// whole model). Rows changed in the database by other means are only put right by an
+    /// apply without `--since`.
+    #[arg(long, value_name = "OLD_MODEL")]
+    pub since: Option<PathBuf>,
 }
 
 /// `--commands`.
@@ -64,9 +70,29 @@ pub enum ApplyFormat {
 
 /// Compile, compare, write.
 pub(crate) fn run(args: &ApplyArgs, console: &mut Console) -> Result<ExitStatus, CliError> {
-    let objects = match load_objects(&args.model, console)? {
-        Ok(objects) => objects,
-        Err(status) => return Ok(status),
+    let edit = match &args.since {
+        Some(old)
+            if [old, &args.model]
+                .iter()
+                .any(|p| p.extension().is_some_and(|e| e == "conf")) =>
+        {
+            return Err(CliError::Usage(
+                "--since compares two tenant models; a pjsip.conf is applied whole (without --since)"
+                    .to_string(),
+            ));
+        }
+        Some(old) => match load_edit(old, &args.model, console)? {
+            Ok(edit) => Some(edit),
+            Err(status) => return Ok(status),
+        },
+        None => None,
+    };
+    let objects = match &edit {
+        Some(_) => Vec::new(),
+        None => match load_objects(&args.model, console)? {
+            Ok(objects) => objects,
+            Err(status) => return Ok(status),
+        },
     };
     let mut caches = CacheNames::default();
     for entry in &args.cache {
@@ -90,7 +116,18 @@ pub(crate) fn run(args: &ApplyArgs, console: &mut Console) -> Result<ExitStatus,
         ..ApplyOptions::default()
     };
     let mut db = Database::open(&args.db).map_err(realtime_error)?;
-    let report = pjconf_realtime::apply(&mut db, &objects, &options).map_err(realtime_error)?;
+    let report = match &edit {
+        Some(edit) => {
+            let touched: Vec<(ObjectType, &str)> = edit
+                .changes
+                .iter()
+                .map(|c| (c.object_type, c.id.as_str()))
+                .collect();
+            pjconf_realtime::apply_touched(&mut db, &edit.objects, &touched, &options)
+        }
+        None => pjconf_realtime::apply(&mut db, &objects, &options),
+    }
+    .map_err(realtime_error)?;
     let text = match args.format {
         ApplyFormat::Human => human(&report, args),
         ApplyFormat::Json => json(&report, args)?,
@@ -192,15 +229,90 @@ fn json(report: &ApplyReport, args: &ApplyArgs) -> Result<String, CliError> {
 
 /// The flattened objects of MODEL: a pjsip.conf (`.conf`) or a tenant model. `Err(status)`
 /// when the input has error-level diagnostics (reported on standard error).
+/// The edit from the model at `old` to the one at `new` (`--since`): its changes and the
+/// new objects behind them. Errors in either model (the new one checked where the edit
+/// recompiled it) are reported, and nothing is applied.
+fn load_edit(
+    old: &Path,
+    new: &Path,
+    console: &mut Console,
+) -> Result<Result<Impact, ExitStatus>, CliError> {
+    let output = diagnostics_output();
+    let Ok(old_source) = load_model(old, &output, console)? else {
+        return Ok(Err(ExitStatus::Findings));
+    };
+    let Ok(new_source) = load_model(new, &output, console)? else {
+        return Ok(Err(ExitStatus::Findings));
+    };
+    let old_compiled = compile(&old_source, &CompileOptions::default());
+    if !old_compiled.is_ok() {
+        let mut diagnostics = old_compiled.diagnostics;
+        report(
+            &mut diagnostics,
+            &old_compiled.sources,
+            &output,
+            Sink::Stderr,
+            console,
+        );
+        return Err(CliError::Usage(format!(
+            "{} (--since) has errors: it cannot be what was applied",
+            old.display()
+        )));
+    }
+    let mut edit = impact(&old_source, &old_compiled, &new_source);
+    if edit
+        .diagnostics
+        .iter()
+        .any(|d| d.severity == Severity::Error)
+    {
+        let mut diagnostics = std::mem::take(&mut edit.diagnostics);
+        report(
+            &mut diagnostics,
+            &new_source.sources,
+            &output,
+            Sink::Stderr,
+            console,
+        );
+        return Ok(Err(ExitStatus::Findings));
+    }
+    Ok(Ok(edit))
+}
+
+fn diagnostics_output() -> OutputArgs {
+    OutputArgs {
+        format: FormatArg::Human,
+        color: ColorArg::Auto,
+        warnings_as_errors: false,
+    }
+}
+
+/// A tenant model, or its syntax errors reported (`Err(())`).
+fn load_model(
+    path: &Path,
+    output: &OutputArgs,
+    console: &mut Console,
+) -> Result<Result<ModelSource, ()>, CliError> {
+    match ModelSource::load(path) {
+        Ok(source) => Ok(Ok(source)),
+        Err(ModelError::Syntax {
+            mut diagnostics,
+            sources,
+        }) => {
+            report(&mut diagnostics, &sources, output, Sink::Stderr, console);
+            Ok(Err(()))
+        }
+        Err(ModelError::Io { path, source }) => Err(CliError::io(
+            format!("cannot read {}", path.display()),
+            source,
+        )),
+    }
+}
+
 pub(crate) fn load_objects(
     path: &Path,
     console: &mut Console,
 ) -> Result<Result<Vec<PjsipObject>, ExitStatus>, CliError> {
-    let output = OutputArgs {
-        format: FormatArg::Human,
-        color: ColorArg::Auto,
-        warnings_as_errors: false,
-    };
+    let output = diagnostics_output();
     if path.extension().is_some_and(|e| e == "conf") {
         let config = input::load(
             &InputArgs {
@@ -229,21 +341,8 @@ pub(crate) fn load_objects(
         }
         return Ok(Ok(ObjectSet::classify(resolved.sections).objects));
     }
-    let source = match ModelSource::load(path) {
-        Ok(source) => source,
-        Err(ModelError::Syntax {
-            mut diagnostics,
-            sources,
-        }) => {
-            report(&mut diagnostics, &sources, &output, Sink::Stderr, console);
-            return Ok(Err(ExitStatus::Findings));
-        }
-        Err(ModelError::Io { path, source }) => {
-            return Err(CliError::io(
-                format!("cannot read {}", path.display()),
-                source,
-            ));
-        }
+    let Ok(source) = load_model(path, &output, console)? else {
+        return Ok(Err(ExitStatus::Findings));
     };
     let options = CompileOptions {
         flatten: true,
@@ -338,5 +437,37 @@ mod tests {
         );
         let (_, out, _) = run(&["apply", &model, "--db", &db]);
         assert_eq!(out, "unchanged: the database matches the model\n");
+    }
+
+    #[test]
+    fn since_applies_only_the_edit_and_leaves_what_a_whole_apply_leaves() {
+        let dir = tempfile::tempdir().unwrap();
+        let db = format!("sqlite:{}", dir.path().join("rt.db").display());
+        let old = fixture("impact/base.toml");
+        let new = fixture("impact/template_option.toml");
+        let (status, _, err) = run(&["schema", "--db", &db, &old]);
+        assert_eq!(status, ExitStatus::Success, "{err}");
+        let (status, _, err) = run(&["apply", &old, "--db", &db]);
+        assert_eq!(status, ExitStatus::Success, "{err}");
+        // The whole apply's plan for the edit, for comparison (dry run: nothing written).
+        let (_, whole, _) = run(&["apply", &new, "--db", &db, "--dry-run"]);
+        let (status, edit, err) = run(&["apply", &new, "--db", &db, "--dry-run", "--since", &old]);
+        assert_eq!(status, ExitStatus::Success, "{err}");
+        assert!(edit.contains("UPDATE"), "{edit}");
+        assert_eq!(edit, whole, "the edit writes what a whole apply writes");
+        let (status, _, err) = run(&["apply", &new, "--db", &db, "--since", &old]);
+        assert_eq!(status, ExitStatus::Success, "{err}");
+        let (_, out, _) = run(&["apply", &new, "--db", &db]);
+        assert_eq!(out, "unchanged: the database matches the model\n");
+        let (status, _, err) = run(&[
+            "apply",
+            &new,
+            "--db",
+            &db,
+            "--since",
+            &fixture("realtime/base.conf"),
+        ]);
+        assert_eq!(status, ExitStatus::Failure);
+        assert!(err.contains("--since compares two tenant models"), "{err}");
     }
 }
