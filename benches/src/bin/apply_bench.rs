@@ -49,6 +49,13 @@
 //! does not depend on the database size (its only pass over the model is a hash lookup per
 //! object to pick the touched ones). The first full apply is now mostly SQLite preparing and
 //! running 250,002 statements (an insert and an ownership record per object).
+//!
+//! At the scale, 1,000 tenants x 1,000 phone lines = 1,000,000 phones = 3,000,000
+//! objects (`--lines 24000000`), on an idle machine: first full apply 102.9 s wall (92.9 s
+//! CPU, 6,000,000 statements); objects to rows 3.6 s; no-op whole-model apply 16.3 s; the
+//! 1,000-object change as a whole-model apply 16.9 s, as `apply_touched` 0.17 s (what
+//! `pjconf apply NEW --since OLD` runs, with the objects `pjconf_tenants::impact` returns);
+//! peak RSS 15.2 GB (two models of 3M objects in memory).
 #![allow(clippy::print_stdout, clippy::print_stderr, clippy::exit)]
 
 use std::time::{Duration, Instant};
