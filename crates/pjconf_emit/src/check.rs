@@ -267,19 +267,8 @@ impl std::hash::Hasher for NameHasher {
 /// case-insensitively).
 pub(crate) type Earlier<'a> = HashSet<Caseless<'a>, std::hash::BuildHasherDefault<NameHasher>>;
 
-/// Parents a part of a document written apart (on another thread) did not find among its
-/// own earlier sections: (index in that part's problem list of the PJ6xx "not defined"
-/// problem, the parent). A parent defined in the parts above cancels its problem.
-pub(crate) type Unresolved<'a> = Vec<(usize, &'a str)>;
-
-/// Problems of a section header. `earlier` holds the names of the sections before it; with
-/// `unresolved`, a parent missing from `earlier` is also recorded there.
-pub(crate) fn header<'a>(
-    section: &'a EmitSection,
-    earlier: &Earlier<'_>,
-    out: &mut Vec<Diagnostic>,
-    mut unresolved: Option<&mut Unresolved<'a>>,
-) {
+/// Problems of a section header. `earlier` holds the names of the sections before it.
+pub(crate) fn header(section: &EmitSection, earlier: &Earlier<'_>, out: &mut Vec<Diagnostic>) {
     let name = &section.name;
     let at = section.name_span;
     if name.is_empty() {
@@ -328,17 +317,16 @@ pub(crate) fn header<'a>(
         );
     }
     for parent in &section.parents {
-        parent_name(name, parent, at, earlier, out, unresolved.as_deref_mut());
+        parent_name(name, parent, at, earlier, out);
     }
 }
 
-pub(crate) fn parent_name<'a>(
+pub(crate) fn parent_name(
     section: &str,
-    parent: &'a str,
+    parent: &str,
     at: Span,
     earlier: &Earlier<'_>,
     out: &mut Vec<Diagnostic>,
-    unresolved: Option<&mut Unresolved<'a>>,
 ) {
     let what = Subject {
         kind: "parent",
@@ -378,9 +366,6 @@ pub(crate) fn parent_name<'a>(
             .with_note("config.c reads `!` as the template flag and `+...` as append"),
         );
     } else if !earlier.contains(&Caseless(parent)) {
-        if let Some(unresolved) = unresolved {
-            unresolved.push((out.len(), parent));
-        }
         out.push(
             Diagnostic::error(
                 codes::PARENT_NOT_DEFINED,

@@ -58,7 +58,6 @@ pub fn flatten(doc: &Document) -> Result<Document, Vec<Diagnostic>> {
                 section.name_span,
                 &earlier,
                 &mut problems,
-                None,
             );
             if problems.len() == before
                 && let Some(&j) = first.get(&parent.to_ascii_lowercase())

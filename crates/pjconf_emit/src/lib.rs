@@ -43,8 +43,6 @@ pub mod codes;
 mod document;
 mod flatten;
 mod write;
-#[cfg(test)]
-mod write_in_parts_tests;
 
 pub use document::{Document, EmitItem, EmitOption, EmitSection, SYNTHESIZED};
 pub use flatten::flatten;

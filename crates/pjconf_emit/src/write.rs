@@ -59,122 +59,44 @@ use crate::document::{Document, EmitItem, EmitOption, EmitSection, SYNTHESIZED};
 /// assert_eq!(refused[0].code, "PJ601");
 /// ```
 pub fn emit(doc: &Document) -> Result<String, Vec<Diagnostic>> {
-    emit_in_parts(doc, TWO_PARTS_FROM)
-}
-
-/// Documents with at least this many items are written in two halves on two threads (a
-/// converted sip.conf of 100,000 peers has about 300,000): writing is a quarter of a
-/// conversion, and every section's text and checks depend only on the section, except for
-/// the parents it names, which the second half settles once the first half is done.
-const TWO_PARTS_FROM: usize = 4096;
-
-/// [`emit`], in two parts from `two_parts_from` items on (a parameter so that tests can
-/// compare both ways on small documents).
-pub(crate) fn emit_in_parts(
-    doc: &Document,
-    two_parts_from: usize,
-) -> Result<String, Vec<Diagnostic>> {
-    let items = doc.items.as_slice();
-    let capacity = estimated_len(items);
-    let (text, problems) = if items.len() >= two_parts_from.max(2) {
-        let middle = items.len() / 2;
-        let (above, below) = items.split_at(middle);
-        let (first, second) = std::thread::scope(|scope| {
-            let second = scope.spawn(|| Part::write(below, middle, 0));
-            let first = Part::write(above, 0, capacity);
-            (first, second.join())
-        });
-        match second {
-            Ok(second) => first.then(second),
-            // Writing does not panic on any input; if it ever did, it would have on one thread.
-            Err(panic) => std::panic::resume_unwind(panic),
-        }
-    } else {
-        let whole = Part::write(items, 0, capacity);
-        (whole.text, whole.problems)
+    let mut out = Writer {
+        text: String::with_capacity(estimated_len(doc)),
+        problems: Vec::new(),
     };
-    if problems.is_empty() {
-        Ok(text)
+    let mut earlier = check::Earlier::with_capacity_and_hasher(doc.items.len(), Default::default());
+    for (i, item) in doc.items.iter().enumerate() {
+        if i > 0 && !matches!(item, EmitItem::Blank) {
+            out.text.push('\n');
+        }
+        match item {
+            EmitItem::Blank => out.text.push('\n'),
+            EmitItem::Comment(comment) => {
+                check::comment_block(
+                    || "a comment block".to_string(),
+                    comment,
+                    SYNTHESIZED,
+                    &mut out.problems,
+                );
+                out.comment_lines(comment, SYNTHESIZED);
+            }
+            EmitItem::Section(section) => {
+                check::header(section, &earlier, &mut out.problems);
+                out.section(section);
+                earlier.insert(check::Caseless(&section.name));
+            }
+        }
+    }
+    if out.problems.is_empty() {
+        Ok(out.text)
     } else {
-        Err(problems)
+        Err(out.problems)
     }
 }
 
-/// The text and problems of a run of items.
-struct Part<'d> {
-    text: String,
-    problems: Vec<Diagnostic>,
-    /// The names of the part's sections.
-    earlier: check::Earlier<'d>,
-    /// Parents not found among the part's own sections (only for a part that is not first).
-    unresolved: check::Unresolved<'d>,
-}
-
-impl<'d> Part<'d> {
-    /// Write `items`, which start at item `first_index` of the document.
-    fn write(items: &'d [EmitItem], first_index: usize, capacity: usize) -> Self {
-        let mut out = Writer {
-            text: String::with_capacity(capacity.max(estimated_len(items))),
-            problems: Vec::new(),
-        };
-        let mut earlier = check::Earlier::with_capacity_and_hasher(items.len(), Default::default());
-        let mut unresolved = Vec::new();
-        let detached = first_index > 0;
-        for (i, item) in items.iter().enumerate() {
-            if first_index + i > 0 && !matches!(item, EmitItem::Blank) {
-                out.text.push('\n');
-            }
-            match item {
-                EmitItem::Blank => out.text.push('\n'),
-                EmitItem::Comment(comment) => {
-                    check::comment_block(
-                        || "a comment block".to_string(),
-                        comment,
-                        SYNTHESIZED,
-                        &mut out.problems,
-                    );
-                    out.comment_lines(comment, SYNTHESIZED);
-                }
-                EmitItem::Section(section) => {
-                    let unresolved = detached.then_some(&mut unresolved);
-                    check::header(section, &earlier, &mut out.problems, unresolved);
-                    out.section(section);
-                    earlier.insert(check::Caseless(&section.name));
-                }
-            }
-        }
-        Part {
-            text: out.text,
-            problems: out.problems,
-            earlier,
-            unresolved,
-        }
-    }
-
-    /// This part followed by `next`: the text joined, and `next`'s "parent not defined"
-    /// problems dropped for parents this part defines. The order of the problems is the
-    /// order a single pass reports them in.
-    fn then(mut self, next: Part<'_>) -> (String, Vec<Diagnostic>) {
-        self.text.push_str(&next.text);
-        let mut cancelled = next
-            .unresolved
-            .iter()
-            .filter(|(_, parent)| self.earlier.contains(&check::Caseless(parent)))
-            .map(|&(index, _)| index)
-            .peekable();
-        for (index, problem) in next.problems.into_iter().enumerate() {
-            if cancelled.next_if_eq(&index).is_none() {
-                self.problems.push(problem);
-            }
-        }
-        (self.text, self.problems)
-    }
-}
-
-/// About the length of the text of `items` (exact unless escapes or comments add to it), so
+/// About the length of the text of `doc` (exact unless escapes or comments add to it), so
 /// the text is allocated once.
-fn estimated_len(items: &[EmitItem]) -> usize {
-    items
+fn estimated_len(doc: &Document) -> usize {
+    doc.items
         .iter()
         .map(|item| match item {
             EmitItem::Blank => 1,
