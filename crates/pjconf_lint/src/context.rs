@@ -1,7 +1,7 @@
 //! What the rules read: the objects, and indexes over them built once, on first use.
 
+use std::cell::Cell;
 use std::sync::OnceLock;
-use std::sync::atomic::{AtomicUsize, Ordering};
 
 use pjconf_model::{
     Checked, ObjectSet, ObjectType, OptionSpec, PjsipObject, Unclassified, ValueProblem,
@@ -34,10 +34,8 @@ pub struct LintContext<'a> {
     values: OnceLock<Vec<ValueFinding>>,
     references: OnceLock<Vec<RefItem<'a>>>,
     referenced: OnceLock<Vec<bool>>,
-    /// How many more id comparisons "did you mean" may still make in this run. Atomic so
-    /// that rules can run on several threads; only one rule spends it, so the order of
-    /// spending (and the findings) stays the same.
-    suggest_budget: AtomicUsize,
+    /// How many more id comparisons "did you mean" may still make in this run.
+    suggest_budget: Cell<usize>,
 }
 
 #[derive(Debug, Default)]
@@ -109,7 +107,7 @@ impl<'a> LintContext<'a> {
             values: OnceLock::new(),
             references: OnceLock::new(),
             referenced: OnceLock::new(),
-            suggest_budget: AtomicUsize::new(SUGGEST_BUDGET),
+            suggest_budget: Cell::new(SUGGEST_BUDGET),
         }
     }
 
@@ -295,10 +293,11 @@ impl<'a> LintContext<'a> {
     /// Take `cost` comparisons from the "did you mean" budget; false (and nothing taken)
     /// when not enough is left.
     pub(crate) fn spend_suggestions(&self, cost: usize) -> bool {
-        self.suggest_budget
-            .fetch_update(Ordering::Relaxed, Ordering::Relaxed, |left| {
-                left.checked_sub(cost)
-            })
-            .is_ok()
+        let left = self.suggest_budget.get();
+        if cost > left {
+            return false;
+        }
+        self.suggest_budget.set(left - cost);
+        true
     }
 }
