@@ -13,9 +13,9 @@ use crate::compiled::{Compiled, Element, Origin, TenantGraph};
 use crate::model::{Model, OptionMap};
 use crate::names::{is_domain, is_element_name, is_tenant_slug};
 use crate::net::{Claim, overlaps};
-use crate::parallel::parallel_map;
 use crate::source::{Format, ModelError, ModelSource, Positions};
 use crate::tenant::{TenantCompiler, TenantOutput};
+use pjconf_parallel::map_ordered as parallel_map;
 
 /// How to compile.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]

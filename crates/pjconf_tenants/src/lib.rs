@@ -67,7 +67,6 @@ mod json_pos;
 mod model;
 pub mod names;
 mod net;
-mod parallel;
 mod source;
 mod tenant;
 mod write;

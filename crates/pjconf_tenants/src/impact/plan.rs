@@ -12,9 +12,9 @@ use crate::compile::{engine_objects, tenantid_supported};
 use crate::compiled::{Compiled, Element, Origin};
 use crate::model::{Config, Model, OptionMap, Tenant};
 use crate::names::{Section, is_element_name, is_tenant_slug};
-use crate::parallel::parallel_map;
 use crate::source::{ModelSource, Positions};
 use crate::tenant::{TenantCompiler, TenantOutput};
+use pjconf_parallel::map_ordered as parallel_map;
 
 /// What to recompile, when no full recompilation is needed.
 pub(super) struct Plan {
