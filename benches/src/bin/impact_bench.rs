@@ -51,44 +51,31 @@ use pjconf_tenants::{CompileOptions, ModelSource, compile, impact};
 
 const TARGET: Duration = Duration::from_millis(50);
 
+/// `pjconf_tenants::impact` time on a generated multi-tenant model.
+#[derive(clap::Parser)]
 struct Options {
+    /// Tenants (at least 1).
+    #[arg(long, value_name = "N", default_value_t = 1000)]
     tenants: usize,
+    /// Lines per tenant (at least 1).
+    #[arg(long, value_name = "M", default_value_t = 1000)]
     lines: usize,
+    /// Timed repetitions of each scenario (at least 1).
+    #[arg(long, value_name = "R", default_value_t = 5)]
     reps: usize,
+    /// Compile the old model without keeping its objects.
+    #[arg(long)]
     skip_objects: bool,
+    /// Build the models as a directory model's texts, parsed with `ModelSource::from_files`.
+    #[arg(long)]
     text: bool,
 }
 
-fn usage(problem: &str) -> ! {
-    eprintln!("impact_bench: {problem}");
-    eprintln!("usage: impact_bench [--tenants N] [--lines M] [--reps R] [--skip-objects] [--text]");
-    std::process::exit(2)
-}
-
 fn options() -> Options {
-    let mut o = Options {
-        tenants: 1000,
-        lines: 1000,
-        reps: 5,
-        skip_objects: false,
-        text: false,
-    };
-    let mut args = std::env::args().skip(1);
-    while let Some(arg) = args.next() {
-        let mut value = || -> usize {
-            args.next()
-                .and_then(|v| v.parse().ok())
-                .unwrap_or_else(|| usage(&format!("{arg} needs a number")))
-        };
-        match arg.as_str() {
-            "--tenants" => o.tenants = value().max(1),
-            "--lines" => o.lines = value().max(1),
-            "--reps" => o.reps = value().max(1),
-            "--skip-objects" => o.skip_objects = true,
-            "--text" => o.text = true,
-            other => usage(&format!("unknown argument {other}")),
-        }
-    }
+    let mut o = <Options as clap::Parser>::parse();
+    o.tenants = o.tenants.max(1);
+    o.lines = o.lines.max(1);
+    o.reps = o.reps.max(1);
     o
 }
 

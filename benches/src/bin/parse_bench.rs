@@ -26,54 +26,37 @@ use pjconf_diagnostics::FileId;
 const TARGET_MB_S: f64 = 200.0;
 const TARGET_RSS_RATIO: f64 = 4.0;
 
+/// Parser throughput and peak memory on a generated pjsip.conf.
+#[derive(clap::Parser)]
 struct Options {
+    /// Sections to generate.
+    #[arg(long, value_name = "N", default_value_t = 100_000)]
     sections: usize,
+    /// Timed iterations.
+    #[arg(long, value_name = "K", default_value_t = 10)]
     iterations: usize,
+    /// Generator seed.
+    #[arg(long, value_name = "S", default_value_t = 1)]
     seed: u64,
+    /// Write the generated file to PATH and keep it.
+    #[arg(long, value_name = "PATH")]
     keep: Option<PathBuf>,
+    /// Only read PATH, parse it once and print VmHWM (the default mode runs this in a child).
+    #[arg(long, value_name = "PATH")]
     parse_once: Option<PathBuf>,
 }
 
-fn usage(problem: &str) -> ! {
+/// Stop the bench with a message (exit 2).
+fn fail(problem: &str) -> ! {
     eprintln!("parse_bench: {problem}");
-    eprintln!(
-        "usage: parse_bench [--sections N] [--iterations K] [--seed S] [--keep PATH] | --parse-once PATH"
-    );
     std::process::exit(2)
-}
-
-fn options() -> Options {
-    let mut o = Options {
-        sections: 100_000,
-        iterations: 10,
-        seed: 1,
-        keep: None,
-        parse_once: None,
-    };
-    let mut args = std::env::args().skip(1);
-    while let Some(arg) = args.next() {
-        let mut value = || {
-            args.next()
-                .unwrap_or_else(|| usage(&format!("{arg} needs a value")))
-        };
-        match arg.as_str() {
-            "--sections" => o.sections = value().parse().unwrap_or_else(|_| usage("bad N")),
-            "--iterations" => o.iterations = value().parse().unwrap_or_else(|_| usage("bad K")),
-            "--seed" => o.seed = value().parse().unwrap_or_else(|_| usage("bad seed")),
-            "--keep" => o.keep = Some(PathBuf::from(value())),
-            "--parse-once" => o.parse_once = Some(PathBuf::from(value())),
-            other => usage(&format!("unknown argument {other}")),
-        }
-    }
-    o.iterations = o.iterations.max(1);
-    o
 }
 
 /// Child mode: read the file and parse it once, as a caller of the parser would, then report
 /// the peak resident set size (VmHWM) before and after.
 fn parse_once(path: &Path) {
     let before = proc_status_kib("VmHWM");
-    let bytes = std::fs::read(path).unwrap_or_else(|e| usage(&format!("{}: {e}", path.display())));
+    let bytes = std::fs::read(path).unwrap_or_else(|e| fail(&format!("{}: {e}", path.display())));
     let len = bytes.len();
     let after_read = proc_status_kib("VmHWM");
     let parsed = pjconf_syntax::parse(FileId(0), bytes);
@@ -113,7 +96,8 @@ fn summary(name: &str, bytes: usize, mut times: Vec<Duration>) -> f64 {
 }
 
 fn main() {
-    let o = options();
+    let mut o = <Options as clap::Parser>::parse();
+    o.iterations = o.iterations.max(1);
     if let Some(path) = &o.parse_once {
         parse_once(path);
         return;
@@ -125,8 +109,8 @@ fn main() {
     let path = o.keep.clone().unwrap_or_else(|| {
         std::env::temp_dir().join(format!("pjconf_parse_bench_{}.conf", std::process::id()))
     });
-    std::fs::write(&path, &text).unwrap_or_else(|e| usage(&format!("{}: {e}", path.display())));
-    let bytes = std::fs::read(&path).unwrap_or_else(|e| usage(&format!("{}: {e}", path.display())));
+    std::fs::write(&path, &text).unwrap_or_else(|e| fail(&format!("{}: {e}", path.display())));
+    let bytes = std::fs::read(&path).unwrap_or_else(|e| fail(&format!("{}: {e}", path.display())));
     drop(text);
     let len = bytes.len();
     println!(
@@ -178,7 +162,7 @@ fn main() {
     drop(shared);
 
     // Peak memory of a fresh process that reads the file and parses it once.
-    let exe = std::env::current_exe().unwrap_or_else(|e| usage(&format!("current_exe: {e}")));
+    let exe = std::env::current_exe().unwrap_or_else(|e| fail(&format!("current_exe: {e}")));
     let child = Command::new(exe).arg("--parse-once").arg(&path).output();
     let report = match &child {
         Ok(out) if out.status.success() => String::from_utf8_lossy(&out.stdout).into_owned(),

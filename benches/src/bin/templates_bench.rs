@@ -25,45 +25,30 @@ use pjconf_templates::{ListOptions, Lookup, builder_from_config};
 const TARGET_DEPENDENTS: Duration = Duration::from_millis(10);
 const TARGET_BUILD: Duration = Duration::from_secs(1);
 
+/// Template graph build, resolve and dependents on a generated configuration.
+#[derive(clap::Parser)]
 struct Options {
+    /// Sections to generate.
+    #[arg(long, value_name = "N", default_value_t = 100_000)]
     sections: usize,
+    /// Sections that inherit through chains.
+    #[arg(long, value_name = "M", default_value_t = 50_000)]
     inheritors: usize,
+    /// Chain depth (at least 1).
+    #[arg(long, value_name = "D", default_value_t = 5)]
     depth: usize,
+    /// Timed iterations (at least 1).
+    #[arg(long, value_name = "K", default_value_t = 5)]
     iterations: usize,
 }
 
-fn usage(problem: &str) -> ! {
-    eprintln!("templates_bench: {problem}");
-    eprintln!(
-        "usage: templates_bench [--sections N] [--inheritors M] [--depth D] [--iterations K]"
-    );
-    std::process::exit(2)
-}
-
 fn options() -> Options {
-    let mut o = Options {
-        sections: 100_000,
-        inheritors: 50_000,
-        depth: 5,
-        iterations: 5,
-    };
-    let mut args = std::env::args().skip(1);
-    while let Some(arg) = args.next() {
-        let mut value = || -> usize {
-            args.next()
-                .and_then(|v| v.parse().ok())
-                .unwrap_or_else(|| usage(&format!("{arg} needs a number")))
-        };
-        match arg.as_str() {
-            "--sections" => o.sections = value(),
-            "--inheritors" => o.inheritors = value(),
-            "--depth" => o.depth = value().max(1),
-            "--iterations" => o.iterations = value().max(1),
-            other => usage(&format!("unknown argument {other}")),
-        }
-    }
+    let mut o = <Options as clap::Parser>::parse();
+    o.depth = o.depth.max(1);
+    o.iterations = o.iterations.max(1);
     if o.inheritors + 2 > o.sections {
-        usage("--sections must exceed --inheritors by at least 2");
+        eprintln!("templates_bench: --sections must exceed --inheritors by at least 2");
+        std::process::exit(2)
     }
     o
 }
