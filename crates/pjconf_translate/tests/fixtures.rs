@@ -30,15 +30,21 @@ fn render(name: &str, text: &[u8], flatten: bool) -> String {
     out
 }
 
+/// [`render`] of a fixture file, not flattened, named after the file. (The snapshot
+/// assertion stays in each test: insta names snapshots after the test function.)
+fn render_file(path: &std::path::Path) -> String {
+    let text = std::fs::read(path).expect("read");
+    let name = path
+        .file_name()
+        .and_then(|n| n.to_str())
+        .unwrap_or("sip.conf");
+    render(name, &text, false)
+}
+
 #[test]
 fn fixtures() {
     insta::glob!("../../../fixtures/translate", "*.conf", |path| {
-        let text = std::fs::read(path).expect("read");
-        let name = path
-            .file_name()
-            .and_then(|n| n.to_str())
-            .unwrap_or("sip.conf");
-        insta::assert_snapshot!(render(name, &text, false));
+        insta::assert_snapshot!(render_file(path));
     });
 }
 
@@ -46,12 +52,7 @@ fn fixtures() {
 #[test]
 fn rows() {
     insta::glob!("../../../fixtures/translate/rows", "*.conf", |path| {
-        let text = std::fs::read(path).expect("read");
-        let name = path
-            .file_name()
-            .and_then(|n| n.to_str())
-            .unwrap_or("sip.conf");
-        insta::assert_snapshot!(render(name, &text, false));
+        insta::assert_snapshot!(render_file(path));
     });
 }
 
